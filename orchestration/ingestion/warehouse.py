@@ -1,0 +1,185 @@
+"""Connections to the warehouse and the few statements the loader needs.
+
+DuckDB (an embedded file) and PostgreSQL expose the same small interface, so
+the loader does not care which engine it writes to. Both bulk-load with COPY
+from a CSV that the loader writes, and both keep raw values as text.
+"""
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+RAW_SCHEMA = "raw"
+LINEAGE_COLUMNS = {
+    "_source_file": "text",
+    "_source_line": "integer",
+    "_file_checksum": "text",
+    "_loaded_at": "timestamp",
+}
+REJECTS_TABLE = "_rejects"
+LOADS_TABLE = "_loads"
+
+_BOOKKEEPING_DDL = {
+    REJECTS_TABLE: (
+        "dataset text, raw_table text, source_file text, file_checksum text, "
+        "line_number integer, reason text, raw_text text, loaded_at timestamp"
+    ),
+    LOADS_TABLE: (
+        "dataset text, raw_table text, source_file text, file_checksum text, "
+        "input_lines integer, loaded_rows integer, rejected_rows integer, "
+        "loaded_at timestamp"
+    ),
+}
+
+
+def quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def default_duckdb_path() -> Path:
+    return Path(os.environ.get("WATTLAS_DUCKDB_PATH", "warehouse.duckdb"))
+
+
+def _rows_to_csv(rows: Iterable[Iterable[object]]) -> str:
+    """CSV text for COPY: empty fields stay unquoted, so both engines read
+    them as NULL."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+class Warehouse:
+    """A DB-API connection plus engine-specific bulk copy."""
+
+    engine = ""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
+        cursor = self.connection.cursor()
+        cursor.execute(sql, params)
+        rows = cursor.fetchall() if cursor.description else []
+        cursor.close()
+        return rows
+
+    def table_columns(self, table: str) -> list[str]:
+        rows = self.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = %s and table_name = %s "
+            "order by ordinal_position",
+            (RAW_SCHEMA, table),
+        )
+        return [row[0] for row in rows]
+
+    def ensure_raw_table(self, table: str, columns: list[str]) -> None:
+        """Create the raw table, or add the file's columns it lacks."""
+        self.execute(f"create schema if not exists {RAW_SCHEMA}")
+        existing = self.table_columns(table)
+        if not existing:
+            definitions = [f"{quote(name)} text" for name in columns]
+            definitions += [f"{name} {kind}" for name, kind in LINEAGE_COLUMNS.items()]
+            self.execute(
+                f"create table {RAW_SCHEMA}.{quote(table)} ({', '.join(definitions)})"
+            )
+            return
+        for name in columns:
+            if name not in existing:
+                self.execute(
+                    f"alter table {RAW_SCHEMA}.{quote(table)} add column {quote(name)} text"
+                )
+
+    def ensure_bookkeeping(self) -> None:
+        self.execute(f"create schema if not exists {RAW_SCHEMA}")
+        for table, ddl in _BOOKKEEPING_DDL.items():
+            self.execute(f"create table if not exists {RAW_SCHEMA}.{table} ({ddl})")
+
+    def copy_rows(self, table: str, columns: list[str], rows: list[list[object]]) -> None:
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+    def rollback(self) -> None:
+        self.connection.rollback()
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class DuckDBWarehouse(Warehouse):
+    engine = "duckdb"
+
+    def __init__(self, path: Path):
+        import duckdb
+
+        self.path = Path(path)
+        super().__init__(duckdb.connect(str(self.path)))
+        self.connection.execute("begin transaction")
+
+    def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
+        result = self.connection.execute(sql.replace("%s", "?"), params)
+        return result.fetchall() if result.description else []
+
+    def copy_rows(self, table: str, columns: list[str], rows: list[list[object]]) -> None:
+        if not rows:
+            return
+        column_list = ", ".join(quote(name) for name in columns)
+        with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as handle:
+            handle.write(_rows_to_csv(rows))
+        try:
+            self.connection.execute(
+                f"copy {RAW_SCHEMA}.{quote(table)} ({column_list}) from "
+                f"'{handle.name}' (format csv, header false, quote '\"', "
+                "escape '\"', delimiter ',')"
+            )
+        finally:
+            os.unlink(handle.name)
+
+    def commit(self) -> None:
+        self.connection.execute("commit")
+        self.connection.execute("begin transaction")
+
+    def rollback(self) -> None:
+        self.connection.execute("rollback")
+        self.connection.execute("begin transaction")
+
+    def close(self) -> None:
+        self.connection.execute("commit")
+        self.connection.close()
+
+
+class PostgresWarehouse(Warehouse):
+    """Connection settings come from the libpq environment (PGHOST, PGPORT,
+    PGUSER, PGPASSWORD, PGDATABASE), as for psql and the dbt profile."""
+
+    engine = "postgres"
+
+    def __init__(self):
+        import psycopg2
+
+        super().__init__(psycopg2.connect(""))
+
+    def copy_rows(self, table: str, columns: list[str], rows: list[list[object]]) -> None:
+        if not rows:
+            return
+        column_list = ", ".join(quote(name) for name in columns)
+        cursor = self.connection.cursor()
+        cursor.copy_expert(
+            f"copy {RAW_SCHEMA}.{quote(table)} ({column_list}) from stdin "
+            "with (format csv)",
+            io.StringIO(_rows_to_csv(rows)),
+        )
+        cursor.close()
+
+
+def connect(target: str, duckdb_path: Path | None = None) -> Warehouse:
+    """Open the warehouse for a dbt target name: ``duckdb`` or ``postgres``."""
+    if target == "duckdb":
+        return DuckDBWarehouse(duckdb_path or default_duckdb_path())
+    if target == "postgres":
+        return PostgresWarehouse()
+    raise ValueError(f"unknown target {target!r}: expected 'duckdb' or 'postgres'")

@@ -1,0 +1,22 @@
+{#
+    Same name and arguments as dbt_utils.expression_is_true (and the job of
+    dbt-expectations' expect_column_values_to_... expressions).
+
+    Fails on every row where `expression` is not true. With column_name (a
+    column-level test), the expression is appended to the column:
+    `expression: ">= 0"`.
+#}
+{% test expression_is_true(model, expression, column_name=none, where=none) %}
+
+with validation_errors as (
+    select *
+    from {{ model }}
+    {% if column_name is none %}
+    where not ({{ expression }})
+    {% else %}
+    where not ({{ column_name }} {{ expression }})
+    {% endif %}
+)
+
+select * from validation_errors
+{% endtest %}
