@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The data half of `make test` (lint runs before it, from the Makefile):
+# dbt build on a fresh DuckDB file, dbt build on a throwaway PostgreSQL, then
+# pytest, which also compares the two engines' results.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export WATTLAS_TEST_DUCKDB_PATH="$PWD/target/test.duckdb"
+mkdir -p target
+rm -f "$WATTLAS_TEST_DUCKDB_PATH" "$WATTLAS_TEST_DUCKDB_PATH.wal"
+
+echo "== DuckDB: load the sample and dbt build"
+python -m orchestration.ingestion --target duckdb --duckdb-path "$WATTLAS_TEST_DUCKDB_PATH" \
+    load --sample
+WATTLAS_DUCKDB_PATH="$WATTLAS_TEST_DUCKDB_PATH" \
+    dbt build --target duckdb --target-path target/test-duckdb
+
+postgres_half() {
+    echo "== PostgreSQL: load the sample and dbt build"
+    python -m orchestration.ingestion --target postgres load --sample
+    dbt build --target postgres --target-path target/test-postgres
+    echo "== pytest"
+    WATTLAS_TEST_POSTGRES=1 python -m pytest
+}
+
+if [ "${WATTLAS_SKIP_POSTGRES:-0}" = 1 ]; then
+    echo "== WATTLAS_SKIP_POSTGRES=1: skipping the PostgreSQL build and comparison"
+    python -m pytest
+else
+    scripts/postgres.sh bash -c "$(declare -f postgres_half); postgres_half"
+fi
