@@ -56,6 +56,29 @@ def _parse_line(text: str, separator: str) -> list[str]:
     return next(csv.reader([text], delimiter=separator, strict=True))
 
 
+def read_header(raw: bytes, dataset: Dataset, file_name: str) -> list[str]:
+    """Normalized column names of a header line; raise if it does not fit.
+
+    An undecodable or badly quoted header is a mismatch too: such a file is
+    not the dataset's (often an HTML error page saved as CSV).
+    """
+    try:
+        text = raw.rstrip(b"\r").decode(dataset.encoding).lstrip(BOM)
+        columns = normalize_header(_parse_line(text, dataset.separator))
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise HeaderMismatchError(
+            f"{file_name}: header does not match dataset {dataset.key}: "
+            f"unreadable header line ({error})"
+        ) from None
+    missing = [name for name in dataset.required_columns if name not in columns]
+    if missing:
+        raise HeaderMismatchError(
+            f"{file_name}: header does not match dataset {dataset.key}: "
+            f"missing columns {missing}; found {columns}"
+        )
+    return columns
+
+
 def parse_file(path: Path, dataset: Dataset) -> ParsedFile:
     """Parse ``path`` as a file of ``dataset``; raise on a wrong header."""
     if not path.is_file():
@@ -68,15 +91,7 @@ def parse_file(path: Path, dataset: Dataset) -> ParsedFile:
     if not lines:
         raise HeaderMismatchError(f"{path.name}: empty file, no header")
 
-    header_text = lines[0].rstrip(b"\r").decode(dataset.encoding)
-    columns = normalize_header(_parse_line(header_text.lstrip(BOM), dataset.separator))
-    missing = [name for name in dataset.required_columns if name not in columns]
-    if missing:
-        raise HeaderMismatchError(
-            f"{path.name}: header does not match dataset {dataset.key}: "
-            f"missing columns {missing}; found {columns}"
-        )
-
+    columns = read_header(lines[0], dataset, path.name)
     parsed = ParsedFile(path=path, checksum=checksum, columns=columns)
     for line_number, raw in enumerate(lines[1:], start=2):
         parsed.input_lines += 1

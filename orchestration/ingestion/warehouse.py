@@ -128,12 +128,17 @@ class DuckDBWarehouse(Warehouse):
         if not rows:
             return
         column_list = ", ".join(quote(name) for name in columns)
-        with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as handle:
+        # Explicit UTF-8 and no newline translation: DuckDB reads the file as
+        # UTF-8 whatever the platform's locale, and "\n" must stay "\n".
+        with tempfile.NamedTemporaryFile(
+            "w", suffix=".csv", delete=False, encoding="utf-8", newline=""
+        ) as handle:
             handle.write(_rows_to_csv(rows))
+        file_literal = "'" + handle.name.replace("'", "''") + "'"
         try:
             self.connection.execute(
                 f"copy {RAW_SCHEMA}.{quote(table)} ({column_list}) from "
-                f"'{handle.name}' (format csv, header false, quote '\"', "
+                f"{file_literal} (format csv, header false, quote '\"', "
                 "escape '\"', delimiter ',')"
             )
         finally:
