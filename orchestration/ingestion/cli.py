@@ -1,57 +1,128 @@
-"""Command line: ``python -m orchestration.ingestion <command> ...``."""
+"""Command line: ``python -m orchestration.ingestion <command> ...``.
+
+Exit codes: 0 success, 1 a load whose line counts do not balance, 2 a usage
+error (unknown dataset, missing file, header mismatch, failed download), with
+one ``error: ...`` line on stderr.
+"""
 
 import argparse
 import sys
 from pathlib import Path
 
+from .fetch import FetchError, fetch
 from .loader import LoadReport, ensure_empty_tables, load_file
-from .parsing import HeaderMismatchError
-from .registry import DATASETS, UnknownDatasetError, get_dataset
-from .warehouse import connect
+from .parsing import CorruptFileError, HeaderMismatchError
+from .registry import DATASETS, LANDING_ROOT, Dataset, UnknownDatasetError, get_dataset
+from .warehouse import WarehouseConnectionError, connect
+
+USAGE_ERRORS = (
+    UnknownDatasetError,
+    FileNotFoundError,
+    HeaderMismatchError,
+    CorruptFileError,
+    FetchError,
+    WarehouseConnectionError,
+)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m orchestration.ingestion")
     parser.add_argument("--target", default="duckdb", choices=["duckdb", "postgres"])
-    parser.add_argument("--duckdb-path", type=Path, default=None,
-                        help="DuckDB file (default: $WATTLAS_DUCKDB_PATH or "
-                        "warehouse.duckdb)")  # fmt: skip
+    parser.add_argument(
+        "--duckdb-path",
+        type=Path,
+        default=None,
+        help="DuckDB file (default: $WATTLAS_DUCKDB_PATH or warehouse.duckdb)",
+    )
+    parser.add_argument(
+        "--landing-root",
+        type=Path,
+        default=LANDING_ROOT,
+        help="landing folder that holds <source>/<dataset>/ (default: data/landing)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("list", help="list the registered datasets")
+
     load = commands.add_parser("load", help="load landed files into raw tables")
-    load.add_argument("--sample", action="store_true",
-                      help="load the sample of real data shipped in data/sample")  # fmt: skip
+    load.add_argument(
+        "--sample", action="store_true", help="load the sample of real data in data/sample"
+    )
     load.add_argument("dataset", nargs="?", help="<source>/<dataset> key")
-    load.add_argument("files", nargs="*", type=Path,
-                      help="files to load (default: the dataset's landing folder)")  # fmt: skip
+    load.add_argument(
+        "files", nargs="*", type=Path, help="files to load (default: the dataset's landed files)"
+    )
+
+    fetch_command = commands.add_parser("fetch", help="download a dataset to its landing folder")
+    fetch_command.add_argument("dataset", help="<source>/<dataset> key")
+    fetch_command.add_argument("--url", default=None, help="download from this URL instead")
+    fetch_command.add_argument("--timeout", type=float, default=60.0, help="seconds per read")
+    fetch_command.add_argument("--attempts", type=int, default=4, help="attempts in all")
+    fetch_command.add_argument(
+        "--backoff", type=float, default=2.0, help="seconds before the first retry, then doubled"
+    )
     return parser
 
 
-def _files_for(dataset, sample: bool, files: list[Path]) -> list[Path]:
-    if files:
-        return files
-    if sample:
-        return [dataset.sample_dir / name for name in dataset.sample_files]
-    if not dataset.landing_dir.is_dir():
+def _landed_files(dataset: Dataset, landing_root: Path) -> list[Path]:
+    """Files in the dataset's landing folder; hidden ones (a download in
+    progress) are skipped."""
+    folder = landing_root / dataset.key
+    if not folder.is_dir():
         return []
-    return sorted(path for path in dataset.landing_dir.rglob("*") if path.is_file())
+    return sorted(
+        path for path in folder.rglob("*") if path.is_file() and not path.name.startswith(".")
+    )
+
+
+def _files_for(dataset: Dataset, args, named: bool) -> list[Path]:
+    if args.files:
+        return args.files
+    if args.sample:
+        return [dataset.sample_dir / name for name in dataset.sample_files]
+    files = _landed_files(dataset, args.landing_root)
+    if named and not files:
+        raise FileNotFoundError(
+            f"no landed files for {dataset.key} in {args.landing_root / dataset.key}; "
+            f"fetch it first or name the files to load"
+        )
+    return files
 
 
 def run_load(args) -> list[LoadReport]:
     keys = [args.dataset] if args.dataset else sorted(DATASETS)
     datasets = [get_dataset(key) for key in keys]
+    # Resolve every file before connecting, so a missing one changes nothing.
+    plan = [(dataset, _files_for(dataset, args, named=bool(args.dataset))) for dataset in datasets]
+    for dataset, files in plan:
+        for path in files:
+            if not path.is_file():
+                raise FileNotFoundError(f"no such file for {dataset.key}: {path}")
     warehouse = connect(args.target, args.duckdb_path)
     reports = []
     try:
         ensure_empty_tables(warehouse, list(DATASETS.values()))
-        for dataset in datasets:
-            for path in _files_for(dataset, args.sample, args.files):
+        for dataset, files in plan:
+            for path in files:
                 report = load_file(warehouse, dataset, path)
                 print(report)
                 reports.append(report)
     finally:
         warehouse.close()
     return reports
+
+
+def run_fetch(args) -> Path:
+    dataset = get_dataset(args.dataset)
+    path = fetch(
+        dataset,
+        url=args.url,
+        landing_root=args.landing_root,
+        timeout=args.timeout,
+        attempts=args.attempts,
+        backoff=args.backoff,
+    )
+    print(path)
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,14 +132,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{dataset.key:<42} raw.{dataset.raw_table:<45} {dataset.publisher}")
         return 0
     try:
+        if args.command == "fetch":
+            run_fetch(args)
+            return 0
         reports = run_load(args)
-    except (UnknownDatasetError, FileNotFoundError, HeaderMismatchError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except USAGE_ERRORS as error:
+        message = " ".join(str(error).split())  # always one line
+        print(f"error: {message}", file=sys.stderr)
         return 2
-    unbalanced = [report for report in reports if not report.balanced]
     total_in = sum(report.input_lines for report in reports)
     total_loaded = sum(report.loaded_rows for report in reports)
     total_rejected = sum(report.rejected_rows for report in reports)
-    print(f"{len(reports)} files: input lines {total_in} = loaded {total_loaded} "
-          f"+ rejected {total_rejected}")  # fmt: skip
-    return 1 if unbalanced else 0
+    print(
+        f"{len(reports)} files: input lines {total_in} = loaded {total_loaded} "
+        f"+ rejected {total_rejected}"
+    )
+    return 0 if all(report.balanced for report in reports) else 1

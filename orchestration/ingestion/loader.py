@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .parsing import parse_file
 from .registry import Dataset
-from .warehouse import LOADS_TABLE, RAW_SCHEMA, REJECTS_TABLE, Warehouse, quote
+from .warehouse import LINEAGE_COLUMNS, LOADS_TABLE, RAW_SCHEMA, REJECTS_TABLE, Warehouse, quote
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,7 @@ def load_file(warehouse: Warehouse, dataset: Dataset, path: Path) -> LoadReport:
         )
         for bookkeeping in (REJECTS_TABLE, LOADS_TABLE):
             warehouse.execute(
-                f"delete from {RAW_SCHEMA}.{bookkeeping} "
-                "where raw_table = %s and source_file = %s",
+                f"delete from {RAW_SCHEMA}.{bookkeeping} where raw_table = %s and source_file = %s",
                 (table, source_file),
             )
         lineage = [source_file, None, parsed.checksum, loaded_at.isoformat(sep=" ")]
@@ -68,7 +67,7 @@ def load_file(warehouse: Warehouse, dataset: Dataset, path: Path) -> LoadReport:
         for line_number, values in parsed.records:
             lineage[1] = line_number
             rows.append(values + lineage)
-        columns = parsed.columns + ["_source_file", "_source_line", "_file_checksum", "_loaded_at"]
+        columns = [*parsed.columns, *LINEAGE_COLUMNS]
         warehouse.copy_rows(table, columns, rows)
         _write_rejects(warehouse, dataset, parsed, source_file, loaded_at)
         report = LoadReport(

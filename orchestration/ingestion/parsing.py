@@ -40,10 +40,19 @@ class ParsedFile:
     input_lines: int = 0
 
 
+class CorruptFileError(ValueError):
+    """The file cannot be read at all (for example a truncated gzip)."""
+
+
 def read_bytes(path: Path) -> bytes:
     """Return the file's bytes, gunzipped when the name ends in ``.gz``."""
     data = path.read_bytes()
-    return gzip.decompress(data) if path.suffix == ".gz" else data
+    if path.suffix != ".gz":
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError) as error:
+        raise CorruptFileError(f"{path.name}: not a readable gzip file ({error})") from None
 
 
 def _printable(raw: bytes) -> str:

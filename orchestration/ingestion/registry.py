@@ -62,6 +62,8 @@ class Dataset:
         return LANDING_ROOT / self.key
 
 
+# Hand-aligned column lists read better than one name per line.
+# fmt: off
 _DATASETS = [
     Dataset(
         key="odre/eco2mix_regional_cons_def",
@@ -101,7 +103,7 @@ _DATASETS = [
             "date_heure", "date", "heure",
             "consommation_brute_electricite_mw_rte", "statut_rte",
             "consommation_brute_gaz_totale_mw_pcs_0c",
-        ),  # fmt: skip
+        ),
         date_formats="Date - Heure ISO-8601 UTC; Date DD/MM/YYYY or "
         "YYYY-MM-DD",
         sample_files=("consommation-quotidienne-brute_2023-2024.csv.gz",),
@@ -119,7 +121,7 @@ _DATASETS = [
             "consommation_brute_electricite_gwh_rte", "statut_rte",
             "consommation_brute_gaz_totale_gwh_pcs_0c",
             "consommation_brute_totale_gwh",
-        ),  # fmt: skip
+        ),
         date_formats="Année YYYY",
         sample_files=("consommation-annuelle-brute-regionale.csv.gz",),
     ),
@@ -134,7 +136,7 @@ _DATASETS = [
         required_columns=(
             "date", "code_insee_region", "region", "tmin_c", "tmax_c",
             "tmoy_c",
-        ),  # fmt: skip
+        ),
         date_formats="Date YYYY-MM-DD or DD/MM/YYYY",
         sample_files=("temperature-quotidienne-regionale.csv.gz",),
     ),
@@ -159,7 +161,7 @@ _DATASETS = [
             "nombre_de_points_tertiaire", "consommation_residentiel_mwh",
             "nombre_de_points_residentiel", "consommation_secteur_inconnu_mwh",
             "nombre_de_points_secteur_inconnu", "consommation_totale_mwh",
-        ),  # fmt: skip
+        ),
         date_formats="Année YYYY",
         sample_files=(
             "conso-elec-gaz-annuelle-par-secteur-dactivite-agregee-departement"
@@ -179,7 +181,7 @@ _DATASETS = [
         required_columns=(
             "codgeo", "p18_pop", "superf", "p18_men", "p18_log", "p18_rp",
             "p18_rsecocc", "p18_logvac",
-        ),  # fmt: skip
+        ),
         encoding="utf-8",
         archive_member="base_cc_comparateur.CSV",
         sample_files=("base_cc_comparateur.CSV.gz",),
@@ -204,7 +206,7 @@ _DATASETS = [
         url=None,
         licence="Licence Ouverte v2.0",
         required_columns=("code", "name", "zone", "population",
-                          "area_m2_approx", "chef_lieu"),  # fmt: skip
+                          "area_m2_approx", "chef_lieu"),
         separator=",",
         sample_files=("regions.csv.gz",),
     ),
@@ -217,7 +219,7 @@ _DATASETS = [
         url=None,
         licence="Licence Ouverte v2.0",
         required_columns=("code", "name", "region_code", "zone", "population",
-                          "area_m2_approx", "chef_lieu"),  # fmt: skip
+                          "area_m2_approx", "chef_lieu"),
         separator=",",
         sample_files=("departments.csv.gz",),
     ),
@@ -230,7 +232,7 @@ _DATASETS = [
         url=None,
         licence="Licence Ouverte v2.0",
         required_columns=("code", "name", "type", "population",
-                          "n_communes", "area_m2_approx"),  # fmt: skip
+                          "n_communes", "area_m2_approx"),
         separator=",",
         sample_files=("epci.csv.gz",),
     ),
@@ -246,7 +248,7 @@ _DATASETS = [
         required_columns=(
             "code", "name", "type", "parent_commune", "department_code",
             "region_code", "epci_code", "zone", "population", "area_m2_approx",
-        ),  # fmt: skip
+        ),
         separator=",",
         sample_files=("cities.csv.gz",),
     ),
@@ -261,7 +263,7 @@ _DATASETS = [
         licence="Licence Ouverte v2.0",
         required_columns=("description", "population", "start_date",
                           "end_date", "location", "zones",
-                          "annee_scolaire"),  # fmt: skip
+                          "annee_scolaire"),
         date_formats="start_date, end_date ISO-8601 UTC timestamps",
         sample_files=("fr-en-calendrier-scolaire.csv.gz",),
     ),
@@ -276,7 +278,7 @@ _DATASETS = [
         url=None,
         licence="MIT (package); data from Licence Ouverte sources",
         required_columns=("date", "vacances_zone_a", "vacances_zone_b",
-                          "vacances_zone_c", "nom_vacances"),  # fmt: skip
+                          "vacances_zone_c", "nom_vacances"),
         separator=",",
         date_formats="date YYYY-MM-DD; flags True/False",
         sample_files=("vacances_scolaires_france_data.csv.gz",),
@@ -311,6 +313,7 @@ _DATASETS = [
         sample_files=("jours_feries_alsace-moselle.csv.gz",),
     ),
 ]
+# fmt: on
 
 DATASETS: dict[str, Dataset] = {dataset.key: dataset for dataset in _DATASETS}
 

@@ -82,9 +82,7 @@ class Warehouse:
         if not existing:
             definitions = [f"{quote(name)} text" for name in columns]
             definitions += [f"{name} {kind}" for name, kind in LINEAGE_COLUMNS.items()]
-            self.execute(
-                f"create table {RAW_SCHEMA}.{quote(table)} ({', '.join(definitions)})"
-            )
+            self.execute(f"create table {RAW_SCHEMA}.{quote(table)} ({', '.join(definitions)})")
             return
         for name in columns:
             if name not in existing:
@@ -174,17 +172,23 @@ class PostgresWarehouse(Warehouse):
         column_list = ", ".join(quote(name) for name in columns)
         cursor = self.connection.cursor()
         cursor.copy_expert(
-            f"copy {RAW_SCHEMA}.{quote(table)} ({column_list}) from stdin "
-            "with (format csv)",
+            f"copy {RAW_SCHEMA}.{quote(table)} ({column_list}) from stdin with (format csv)",
             io.StringIO(_rows_to_csv(rows)),
         )
         cursor.close()
 
 
+class WarehouseConnectionError(RuntimeError):
+    """The warehouse cannot be opened (server down, DuckDB file locked...)."""
+
+
 def connect(target: str, duckdb_path: Path | None = None) -> Warehouse:
     """Open the warehouse for a dbt target name: ``duckdb`` or ``postgres``."""
-    if target == "duckdb":
-        return DuckDBWarehouse(duckdb_path or default_duckdb_path())
-    if target == "postgres":
-        return PostgresWarehouse()
+    try:
+        if target == "duckdb":
+            return DuckDBWarehouse(duckdb_path or default_duckdb_path())
+        if target == "postgres":
+            return PostgresWarehouse()
+    except Exception as error:  # driver errors share no base class across engines
+        raise WarehouseConnectionError(f"cannot open the {target} warehouse: {error}") from None
     raise ValueError(f"unknown target {target!r}: expected 'duckdb' or 'postgres'")

@@ -1,0 +1,24 @@
+"""Test data shared by several test modules (conftest holds only fixtures)."""
+
+from pathlib import Path
+
+from orchestration.ingestion.registry import get_dataset
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HOLIDAYS = get_dataset("etalab/jours_feries_metropole")
+
+# A file of etalab/jours_feries_metropole with one problem per line. Physical
+# line numbers (the header is line 1) are what the rejects table must report.
+MALFORMED_LINES = [
+    b"date,annee,zone,nom_jour_ferie",  # 1 header
+    "2024-01-01,2024,Métropole,1er janvier".encode(),  # 2 good
+    "2024-04-01,2024,Métropole,Lundi de Pâques,extra".encode(),  # 3 five fields
+    "2024-05-01,2024,Métropole".encode(),  # 4 three fields
+    b"2024-05-08,2024,M\xe9tropole,8 mai",  # 5 Latin-1 "é": invalid UTF-8 at byte 17
+    '2024-05-09,2024,Métropole,"Ascension'.encode(),  # 6 quote never closed
+    b"",  # 7 blank
+    '2024-07-14,2024,Métropole,"14 juillet, fête nationale"'.encode(),  # 8 good, quoted comma
+    "2024-12-25,2024,Métropole,Jour de Noël\r".encode(),  # 9 good, CRLF ending
+    "2024-11-11,2024,Métropole,11 nov\x00embre".encode(),  # 10 NUL byte
+]
+MALFORMED_BYTES = b"\n".join(MALFORMED_LINES) + b"\n"
