@@ -18,6 +18,7 @@ export WATTLAS_DUCKDB_PATH
 
 run: venv
 	@$(BIN)/python -m orchestration.ingestion --target duckdb load --sample
+	@$(BIN)/python -m orchestration.ingestion --target duckdb load
 	@status=0; \
 	$(BIN)/dbt build --target duckdb --target-path target/duckdb || status=$$?; \
 	$(BIN)/python -m orchestration.run_summary --target-path target/duckdb \
