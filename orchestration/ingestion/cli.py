@@ -11,12 +11,20 @@ from pathlib import Path
 
 from .fetch import FetchError, fetch
 from .loader import LoadReport, ensure_empty_tables, load_file
+from .operators import (
+    UnknownOperatorFeedError,
+    feeds_for,
+    get_operator_feed,
+    landed_files,
+    operator_from_path,
+)
 from .parsing import CorruptFileError, HeaderMismatchError
 from .registry import DATASETS, LANDING_ROOT, Dataset, UnknownDatasetError, get_dataset
 from .warehouse import WarehouseConnectionError, connect
 
 USAGE_ERRORS = (
     UnknownDatasetError,
+    UnknownOperatorFeedError,
     FileNotFoundError,
     HeaderMismatchError,
     CorruptFileError,
@@ -50,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("dataset", nargs="?", help="<source>/<dataset> key")
     load.add_argument(
         "files", nargs="*", type=Path, help="files to load (default: the dataset's landed files)"
+    )
+    load.add_argument(
+        "--operator",
+        default=None,
+        help="operator slug of the named files of an operators/<feed> dataset "
+        "(default: read from a .../operators/<operator>/<feed>/ path)",
     )
 
     fetch_command = commands.add_parser("fetch", help="download a dataset to its landing folder")
@@ -88,24 +102,62 @@ def _files_for(dataset: Dataset, args, named: bool) -> list[Path]:
     return files
 
 
-def run_load(args) -> list[LoadReport]:
+def _operator_files_for(dataset: Dataset, args, named: bool) -> list[tuple[Dataset, Path, str]]:
+    """(dataset read with the operator's format, file, operator) to load."""
+    feed = dataset.name
+    if args.files:
+        plan = []
+        for path in args.files:
+            operator = args.operator or operator_from_path(path, feed)
+            if not operator:
+                raise FileNotFoundError(
+                    f"{path}: which operator sent it? pass --operator or put it "
+                    f"under operators/<operator>/{feed}/"
+                )
+            plan.append((get_operator_feed(operator, feed).dataset, path, operator))
+        return plan
+    if args.sample:
+        return [
+            (item.dataset, item.sample_dir / name, item.operator)
+            for item in feeds_for(dataset.key)
+            for name in item.sample_files
+        ]
+    found = landed_files(dataset.key, args.landing_root)
+    if named and not found:
+        raise FileNotFoundError(
+            f"no landed files for {dataset.key} in "
+            f"{args.landing_root / 'operators'}/<operator>/{feed}/"
+        )
+    return [(get_operator_feed(op, feed).dataset, path, op) for op, path in found]
+
+
+def _plan(args) -> list[tuple[Dataset, Path, str | None]]:
     keys = [args.dataset] if args.dataset else sorted(DATASETS)
-    datasets = [get_dataset(key) for key in keys]
+    plan: list[tuple[Dataset, Path, str | None]] = []
+    for key in keys:
+        dataset = get_dataset(key)
+        if dataset.operator_feed:
+            plan += _operator_files_for(dataset, args, named=bool(args.dataset))
+        else:
+            files = _files_for(dataset, args, named=bool(args.dataset))
+            plan += [(dataset, path, None) for path in files]
+    return plan
+
+
+def run_load(args) -> list[LoadReport]:
     # Resolve every file before connecting, so a missing one changes nothing.
-    plan = [(dataset, _files_for(dataset, args, named=bool(args.dataset))) for dataset in datasets]
-    for dataset, files in plan:
-        for path in files:
-            if not path.is_file():
-                raise FileNotFoundError(f"no such file for {dataset.key}: {path}")
+    plan = _plan(args)
+    for dataset, path, _ in plan:
+        if not path.is_file():
+            raise FileNotFoundError(f"no such file for {dataset.key}: {path}")
     warehouse = connect(args.target, args.duckdb_path)
     reports = []
     try:
         ensure_empty_tables(warehouse, list(DATASETS.values()))
-        for dataset, files in plan:
-            for path in files:
-                report = load_file(warehouse, dataset, path)
-                print(report)
-                reports.append(report)
+        for dataset, path, operator in plan:
+            report = load_file(warehouse, dataset, path, operator=operator)
+            print(report)
+            reports.append(report)
     finally:
         warehouse.close()
     return reports

@@ -5,6 +5,10 @@ read line by line: each line after the header is either a record or a reject
 with its reason. That is what makes ``input lines = loaded + rejected`` hold
 exactly. A quoted field spanning two lines is therefore rejected as broken
 quoting rather than silently glued to the next line.
+
+JSON files (datasets whose ``format`` is ``jsonl`` or ``json_array``) go
+through ``json_parsing`` with the same accounting; ``parse_file`` picks the
+parser from the dataset's format.
 """
 
 import csv
@@ -38,6 +42,9 @@ class ParsedFile:
     records: list[tuple[int, list[str]]] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     input_lines: int = 0
+    # Physical lines that are neither header nor data (the "[" and "]" lines
+    # of a JSON array file); 0 for CSV and JSON lines files.
+    structural_lines: int = 0
 
 
 class CorruptFileError(ValueError):
@@ -94,6 +101,12 @@ def parse_file(path: Path, dataset: Dataset) -> ParsedFile:
         raise FileNotFoundError(f"no such file for {dataset.key}: {path}")
     content = read_bytes(path)
     checksum = hashlib.sha256(content).hexdigest()
+    if dataset.format in ("jsonl", "json_array"):
+        from .json_parsing import parse_json_file  # imports this module
+
+        return parse_json_file(path, dataset, content, checksum)
+    if dataset.format != "csv":
+        raise ValueError(f"{dataset.key}: unknown file format {dataset.format!r}")
     lines = content.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()  # the newline that ends the last line

@@ -4,6 +4,15 @@ Each entry says who publishes the data, where to download it, how the file is
 encoded, which raw table it loads into, and the columns the staging models
 need (``required_columns``, normalized names). A landed file whose header lacks
 one of those columns is refused before anything is written.
+
+``format`` says how records are written: ``csv`` (a header line, then one
+record per line), ``jsonl`` (one JSON object per line) or ``json_array`` (a
+JSON array written one object per line between a ``[`` line and a ``]``
+line); see ``parsing`` and ``json_parsing``. ``optional_columns`` are columns
+the staging models read that a file may lack: the raw table always has them
+(NULL when absent). Datasets with ``operator_feed`` set receive one feed
+(statique, statuses or sessions) from many operators; the operators and their
+file formats are declared in ``operators.py``.
 """
 
 from dataclasses import dataclass, field
@@ -43,6 +52,16 @@ class Dataset:
     date_formats: str = ""
     archive_member: str | None = None  # file to extract when url is a zip
     sample_files: tuple[str, ...] = field(default=())
+    format: str = "csv"  # csv | jsonl | json_array
+    optional_columns: tuple[str, ...] = field(default=())
+    operator_feed: bool = False  # rows carry an _operator lineage column
+
+    @property
+    def declared_columns(self) -> tuple[str, ...]:
+        """Columns the raw table always has: required, then optional."""
+        return self.required_columns + tuple(
+            name for name in self.optional_columns if name not in self.required_columns
+        )
 
     @property
     def name(self) -> str:
@@ -311,6 +330,178 @@ _DATASETS = [
         separator=",",
         date_formats="date YYYY-MM-DD",
         sample_files=("jours_feries_alsace-moselle.csv.gz",),
+    ),
+]
+
+# --- EV charging (IRVE) ------------------------------------------------------
+# Field names of the etalab "IRVE statique" schema (v2.3.x), normalized
+# (coordonneesXY -> coordonneesxy). QualiCharge's flat Statique record uses
+# the same names.
+IRVE_STATIQUE_COLUMNS = (
+    "nom_amenageur", "siren_amenageur", "contact_amenageur", "nom_operateur",
+    "contact_operateur", "telephone_operateur", "nom_enseigne",
+    "id_station_itinerance", "id_station_local", "nom_station",
+    "implantation_station", "adresse_station", "code_insee_commune",
+    "coordonneesxy", "nbre_pdc", "id_pdc_itinerance", "id_pdc_local",
+    "puissance_nominale", "prise_type_ef", "prise_type_2",
+    "prise_type_combo_ccs", "prise_type_chademo", "prise_type_autre",
+    "gratuit", "paiement_acte", "paiement_cb", "paiement_autre",
+    "tarification", "condition_acces", "reservation", "horaires",
+    "accessibilite_pmr", "restriction_gabarit", "station_deux_roues",
+    "raccordement", "num_pdl", "date_mise_en_service", "observations",
+    "date_maj", "cable_t2_attache",
+)
+# Fields the etalab schema marks required (constraints.required = true).
+IRVE_STATIQUE_REQUIRED = (
+    "contact_operateur", "nom_enseigne", "id_station_itinerance",
+    "nom_station", "implantation_station", "adresse_station",
+    "coordonneesxy", "nbre_pdc", "id_pdc_itinerance", "puissance_nominale",
+    "prise_type_ef", "prise_type_2", "prise_type_combo_ccs",
+    "prise_type_chademo", "prise_type_autre", "paiement_acte",
+    "condition_acces", "reservation", "horaires", "accessibilite_pmr",
+    "restriction_gabarit", "station_deux_roues", "date_maj",
+)
+IRVE_STATUS_COLUMNS = ("id_pdc_itinerance", "etat_pdc", "occupation_pdc", "horodatage")
+IRVE_CONNECTOR_STATUS_COLUMNS = (
+    "etat_prise_type_2", "etat_prise_type_combo_ccs", "etat_prise_type_chademo",
+    "etat_prise_type_ef",
+)
+SESSION_COLUMNS = ("id_pdc_itinerance", "start", "end", "energy")
+QUALICHARGE_PUBLISHER = "MTES-MCT QualiCharge (github.com/MTES-MCT/qualicharge, data/)"
+
+_DATASETS += [
+    Dataset(
+        key="qualicharge/statique",
+        source="qualicharge",
+        publisher=QUALICHARGE_PUBLISHER,
+        dataset_id="data/irve-statique.json.gz",
+        description="QualiCharge flat Statique records (IRVE statique fields), "
+        "one JSON object per line and per charge point; values serialized as "
+        "strings",
+        url=None,
+        licence="MIT (repository); data from Licence Ouverte IRVE sources",
+        required_columns=("id_pdc_itinerance", "id_station_itinerance"),
+        optional_columns=IRVE_STATIQUE_COLUMNS,
+        format="jsonl",
+        date_formats="date_maj, date_mise_en_service YYYY-MM-DD; coordonneesXY "
+        "'[lon, lat]'",
+        sample_files=("irve-statique.json.gz",),
+    ),
+    Dataset(
+        key="qualicharge/sessions",
+        source="qualicharge",
+        publisher=QUALICHARGE_PUBLISHER,
+        dataset_id="data/irve-dynamique-sessions.json.gz",
+        description="QualiCharge charging sessions {energy, start, end, "
+        "id_pdc_itinerance}, one JSON object per line",
+        url=None,
+        licence="MIT (repository)",
+        required_columns=SESSION_COLUMNS,
+        format="jsonl",
+        date_formats="start, end epoch milliseconds (UTC) or ISO-8601 with "
+        "offset; energy kWh",
+        sample_files=("irve-dynamique-sessions.json.gz",),
+    ),
+    Dataset(
+        key="qualicharge/statuses",
+        source="qualicharge",
+        publisher=QUALICHARGE_PUBLISHER,
+        dataset_id="data/irve-dynamique-statuses.json.gz",
+        description="QualiCharge charge point statuses (IRVE dynamique fields), "
+        "one JSON object per line",
+        url=None,
+        licence="MIT (repository)",
+        required_columns=IRVE_STATUS_COLUMNS,
+        optional_columns=IRVE_CONNECTOR_STATUS_COLUMNS,
+        format="jsonl",
+        date_formats="horodatage ISO-8601 with offset",
+    ),
+    Dataset(
+        key="irve/consolidation_statique",
+        source="irve",
+        publisher="Etalab / transport.data.gouv.fr",
+        dataset_id="consolidation-etalab-schema-irve-statique-v-2.x.x",
+        description="National consolidated static IRVE file (etalab schema "
+        "irve-statique), one row per charge point and declaration",
+        url=None,  # a 60-290 MB file whose address changes with each build
+        licence="Licence Ouverte v2.0",
+        required_columns=IRVE_STATIQUE_REQUIRED,
+        optional_columns=IRVE_STATIQUE_COLUMNS,
+        separator=",",
+        date_formats="date_maj, date_mise_en_service YYYY-MM-DD; coordonneesXY "
+        "'[lon, lat]'",
+    ),
+    Dataset(
+        key="irve/consolidation_dynamique",
+        source="irve",
+        publisher="transport.data.gouv.fr",
+        dataset_id="consolidation-nationale-irve-dynamique",
+        description="National consolidation of real-time charge point statuses "
+        "(etalab schema irve-dynamique), one snapshot",
+        url=None,
+        licence="Licence Ouverte v2.0",
+        required_columns=IRVE_STATUS_COLUMNS,
+        optional_columns=IRVE_CONNECTOR_STATUS_COLUMNS,
+        separator=",",
+        date_formats="horodatage ISO-8601 with offset, ' ' or 'T', optional "
+        "fractional seconds",
+        sample_files=("consolidation-nationale-irve-dynamique_snapshot_2026-08-14.csv.gz",),
+    ),
+    Dataset(
+        key="irve/changements_statut",
+        source="irve",
+        publisher="Valentinafry/irve-collecte, from transport.data.gouv.fr",
+        dataset_id="donnees/evenements (status changes between snapshots)",
+        description="Charge point status changes detected between successive "
+        "national snapshots (about every 10 minutes)",
+        url=None,
+        licence="Licence Ouverte v2.0 (data, transport.data.gouv.fr)",
+        required_columns=(*IRVE_STATUS_COLUMNS, "horodatage_collecte"),
+        separator=",",
+        date_formats="horodatage as the snapshot; horodatage_collecte "
+        "ISO-8601 UTC",
+        sample_files=("irve-dynamique-changements-statut_2026-08-14.csv.gz",),
+    ),
+    Dataset(
+        key="operators/statique",
+        source="operators",
+        publisher="charge point operators (see operators.py)",
+        dataset_id="per-operator static feed",
+        description="Static charge point declarations sent by operators, all "
+        "operators in one table (_operator)",
+        url=None,
+        licence="per operator",
+        required_columns=("id_pdc_itinerance",),
+        optional_columns=IRVE_STATIQUE_COLUMNS,
+        format="jsonl",  # the operator feed declares the real format
+        operator_feed=True,
+    ),
+    Dataset(
+        key="operators/statuses",
+        source="operators",
+        publisher="charge point operators (see operators.py)",
+        dataset_id="per-operator status feed",
+        description="Charge point statuses sent by operators, all operators in "
+        "one table (_operator)",
+        url=None,
+        licence="per operator",
+        required_columns=IRVE_STATUS_COLUMNS,
+        optional_columns=IRVE_CONNECTOR_STATUS_COLUMNS,
+        format="jsonl",
+        operator_feed=True,
+    ),
+    Dataset(
+        key="operators/sessions",
+        source="operators",
+        publisher="charge point operators (see operators.py)",
+        dataset_id="per-operator session feed",
+        description="Charging sessions sent by operators, all operators in one "
+        "table (_operator)",
+        url=None,
+        licence="per operator",
+        required_columns=SESSION_COLUMNS,
+        format="jsonl",
+        operator_feed=True,
     ),
 ]
 # fmt: on

@@ -19,6 +19,8 @@ LINEAGE_COLUMNS = {
     "_file_checksum": "text",
     "_loaded_at": "timestamp",
 }
+# Lineage column of operator feeds (the operator slug), see operators.py.
+OPERATOR_COLUMN = "_operator"
 REJECTS_TABLE = "_rejects"
 LOADS_TABLE = "_loads"
 
@@ -30,7 +32,7 @@ _BOOKKEEPING_DDL = {
     LOADS_TABLE: (
         "dataset text, raw_table text, source_file text, file_checksum text, "
         "input_lines integer, loaded_rows integer, rejected_rows integer, "
-        "loaded_at timestamp"
+        "loaded_at timestamp, structural_lines integer"
     ),
 }
 
@@ -94,6 +96,11 @@ class Warehouse:
         self.execute(f"create schema if not exists {RAW_SCHEMA}")
         for table, ddl in _BOOKKEEPING_DDL.items():
             self.execute(f"create table if not exists {RAW_SCHEMA}.{table} ({ddl})")
+        # Warehouses created before JSON array support lack this column.
+        if "structural_lines" not in self.table_columns(LOADS_TABLE):
+            self.execute(
+                f"alter table {RAW_SCHEMA}.{LOADS_TABLE} add column structural_lines integer"
+            )
 
     def copy_rows(self, table: str, columns: list[str], rows: list[list[object]]) -> None:
         raise NotImplementedError

@@ -80,7 +80,7 @@ def test_list_shows_every_dataset(capsys):
     assert main(["list"]) == 0
 
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == len(DATASETS) == 16
+    assert len(lines) == len(DATASETS) == 25
     assert lines[0].split()[:2] == [
         "odre/eco2mix_regional_cons_def",
         "raw.odre__eco2mix_regional_cons_def",

@@ -1,0 +1,59 @@
+{#
+    Statuses sent by operators (one raw table for every operator, the
+    operator slug in _operator; formats declared in
+    orchestration/ingestion/operators.py).
+    Raw text mapped to the common status contract (the IRVE dynamique field
+    names); stg_irve__charge_point_statuses parses and deduplicates after the
+    union.
+#}
+
+with
+
+source as (
+
+    select
+        id_pdc_itinerance,
+        etat_pdc,
+        occupation_pdc,
+        horodatage,
+        etat_prise_type_2,
+        etat_prise_type_combo_ccs,
+        etat_prise_type_chademo,
+        etat_prise_type_ef,
+        _operator,
+        _source_file,
+        _source_line,
+        _loaded_at
+    from {{ source('operators', 'statuses') }}
+
+),
+
+renamed as (
+
+    select
+        ----------  ids
+        source.id_pdc_itinerance,
+
+        ----------  strings
+        source.etat_pdc,
+        source.occupation_pdc,
+        source.etat_prise_type_2,
+        source.etat_prise_type_combo_ccs,
+        source.etat_prise_type_chademo,
+        source.etat_prise_type_ef,
+        'operator_statuses' as feed,
+        source._operator as operator_slug,
+        source._source_file as source_file,
+
+        ----------  numerics
+        source._source_line as source_line,
+
+        ----------  timestamps (text until the staging model)
+        source.horodatage,
+        cast(null as varchar) as horodatage_collecte,
+        source._loaded_at as loaded_at
+    from source
+
+)
+
+select * from renamed
