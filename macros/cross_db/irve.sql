@@ -51,10 +51,10 @@
     (case
         when {{ wattlas_regex_matches('trim(' ~ expression ~ ')', '^[0-9]{10,15}$') }}
             then {{ irve_epoch_ms_to_utc('trim(' ~ expression ~ ')') }}
-        {%- if naive_as_utc %}
+    {%- if naive_as_utc %}
         when {{ irve_is_naive_timestamp(expression) }}
             then cast(replace(trim({{ expression }}), 'T', ' ') as timestamp)
-        {%- endif %}
+    {%- endif %}
         else {{ wattlas_parse_iso_timestamp_utc(expression) }}
     end)
 {%- endmacro %}
