@@ -5,6 +5,10 @@
     instant (rule in _irve__models.yml).
 #}
 
+{# A table, not the staging default view: parsing and deduplicating the
+   feeds is heavy, and every test and downstream model would redo it. #}
+{{ config(materialized='table') }}
+
 with
 
 snapshot as (

@@ -5,6 +5,10 @@
     _irve__models.yml: latest date_maj, then latest load).
 #}
 
+{# A table, not the staging default view: parsing and deduplicating the
+   feeds is heavy, and every test and downstream model would redo it. #}
+{{ config(materialized='table') }}
+
 with
 
 qualicharge as (

@@ -6,6 +6,10 @@
     energy; the rows removed are counted in duplicate_count.
 #}
 
+{# A table, not the staging default view: parsing and deduplicating the
+   feeds is heavy, and every test and downstream model would redo it. #}
+{{ config(materialized='table') }}
+
 with
 
 qualicharge as (
