@@ -1,0 +1,103 @@
+{#
+    Helpers of the data-quality rules (domain.md §3.2), shared by the rule
+    models in models/intermediate/quality and the tests in
+    tests/generic/quality. Plain SQL, same result on DuckDB and PostgreSQL.
+
+    - quality_siren_is_valid(expr)     SIREN text is 9 digits, > 1 as an
+                                       integer and passes the Luhn check
+                                       (rule 55 SIRI); NULL text gives NULL
+    - quality_is_fake_pdl(expr)        PDL number on the PDLM "fake" list
+                                       (NULL, space, 'NA', '', placeholders)
+    - quality_territory(commune_code)  territory of an INSEE commune code:
+                                       metropole, corse, 971..978 or NULL
+    - quality_in_territory_box(lon, lat, territory)
+                                       coordinates inside the bounding box
+                                       of the territory (any box when NULL);
+                                       boxes in var quality_territory_boxes
+    - quality_ratio(numerator, denominator)
+                                       double precision share, NULL on a
+                                       zero denominator
+    - quality_status(value, warn_below, warn_above, error_below,
+                     error_above, can_fail)
+                                       pass / warn / fail / no_data from the
+                                       alert levels of dim_quality_rules;
+                                       'fail' only where can_fail is true
+                                       (else a critical breach is a warn)
+#}
+
+{% macro quality_siren_is_valid(expression) -%}
+    {%- set digits = [] -%}
+    {%- for position in range(1, 10) -%}
+        {%- set digit = 'cast(substr(' ~ expression ~ ', ' ~ position ~ ', 1) as integer)' -%}
+        {%- if position % 2 == 0 -%}
+            {%- do digits.append('(case when ' ~ digit ~ ' * 2 > 9 then ' ~ digit
+                ~ ' * 2 - 9 else ' ~ digit ~ ' * 2 end)') -%}
+        {%- else -%}
+            {%- do digits.append(digit) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    (case
+        when {{ expression }} is null then null
+        when not {{ wattlas_regex_matches(expression, '^[0-9]{9}$') }} then false
+        when cast({{ expression }} as bigint) <= 1 then false
+        else ({{ digits | join(' + ') }}) % 10 = 0
+    end)
+{%- endmacro %}
+
+{% macro quality_is_fake_pdl(expression) -%}
+    ({{ expression }} is null
+        or {{ expression }} like '% %'
+        or {{ expression }} like '%NA%'
+        or {{ expression }} in (
+            '{{ var("quality_fake_pdl_numbers") | join("', '") }}'
+        ))
+{%- endmacro %}
+
+{% macro quality_territory(commune_code) -%}
+    (case
+        when {{ commune_code }} is null then null
+        when left({{ commune_code }}, 2) in ('2A', '2B') then 'corse'
+        when left({{ commune_code }}, 2) = '97' then left({{ commune_code }}, 3)
+        else 'metropole'
+    end)
+{%- endmacro %}
+
+{% macro quality_in_territory_box(longitude, latitude, territory) -%}
+    {%- set boxes = var('quality_territory_boxes') -%}
+    {#- var() is a stub under sqlfluff's jinja templater: lint one box -#}
+    {%- if boxes is not mapping -%}
+        {%- set boxes = {'metropole': [-5.5, 8.5, 42.2, 51.2]} -%}
+    {%- endif -%}
+    {%- set insides = [] -%}
+    {%- set whens = [] -%}
+    {%- for name, box in boxes.items() -%}
+        {%- set inside = '(' ~ longitude ~ ' between ' ~ box[0] ~ ' and ' ~ box[1]
+            ~ ' and ' ~ latitude ~ ' between ' ~ box[2] ~ ' and ' ~ box[3] ~ ')' -%}
+        {%- do insides.append(inside) -%}
+        {%- do whens.append('when ' ~ territory ~ " = '" ~ name ~ "' then " ~ inside) -%}
+    {%- endfor -%}
+    (case {{ whens | join(' ') }} else ({{ insides | join(' or ') }}) end)
+{%- endmacro %}
+
+{% macro quality_ratio(numerator, denominator) -%}
+    (case
+        when {{ denominator }} > 0
+            then cast({{ numerator }} as double precision)
+                / cast({{ denominator }} as double precision)
+    end)
+{%- endmacro %}
+
+{% macro quality_status(
+    value, warn_below, warn_above, error_below, error_above, can_fail='true'
+) -%}
+    (case
+        when {{ value }} is null then 'no_data'
+        when ({{ value }} < {{ error_below }} or {{ value }} > {{ error_above }})
+            and {{ can_fail }}
+            then 'fail'
+        when {{ value }} < {{ warn_below }} or {{ value }} > {{ warn_above }}
+            or {{ value }} < {{ error_below }} or {{ value }} > {{ error_above }}
+            then 'warn'
+        else 'pass'
+    end)
+{%- endmacro %}

@@ -1,0 +1,123 @@
+{#
+    Every quality rule × operational unit × evaluation day, evaluated
+    against its alert levels: the shared SQL of fct_quality_results and of
+    the quality tests (tests/generic/quality), so they cannot disagree.
+    A ratio or value rule computed on fewer than
+    var quality_min_checked_rows_for_error rows is too noisy to be critical:
+    its critical breaches are reported as warnings.
+    Static rules evaluate the current static snapshot on every day; a
+    dynamic rule with no row for a unit-day checked nothing: a count rule
+    then passes with 0, a ratio or value rule has no value (no_data).
+#}
+
+with
+
+rules as (
+
+    select * from {{ ref('int_quality__rules') }}
+
+),
+
+days as (
+
+    select * from {{ ref('int_quality__days') }}
+
+),
+
+static_results as (
+
+    select * from {{ ref('int_quality__static_rules') }}
+
+),
+
+dynamic_results as (
+
+    select * from {{ ref('int_quality__session_rules') }}
+    union all
+    select * from {{ ref('int_quality__status_rules') }}
+    union all
+    select * from {{ ref('int_quality__consistency_rules') }}
+
+),
+
+units as (
+
+    select distinct static_results.operational_unit_code
+    from static_results
+
+),
+
+grid as (
+
+    select
+        rules.rule_code,
+        units.operational_unit_code,
+        days.day
+    from rules
+    cross join units
+    cross join days
+
+),
+
+joined as (
+
+    select
+        grid.rule_code,
+        grid.operational_unit_code,
+        grid.day,
+        rules.family,
+        rules.rule_type,
+        rules.warn_below,
+        rules.warn_above,
+        rules.error_below,
+        rules.error_above,
+        coalesce(static_results.checked_rows, dynamic_results.checked_rows, 0) as checked_rows,
+        case
+            when rules.rule_type = 'count'
+                then coalesce(static_results.offending_rows, dynamic_results.offending_rows, 0)
+            else coalesce(static_results.offending_rows, dynamic_results.offending_rows)
+        end as offending_rows,
+        case
+            when rules.rule_type = 'count'
+                then coalesce(static_results.value, dynamic_results.value, 0)
+            else coalesce(static_results.value, dynamic_results.value)
+        end as value
+    from grid
+    inner join rules
+        on grid.rule_code = rules.rule_code
+    left join static_results
+        on
+            grid.rule_code = static_results.rule_code
+            and grid.operational_unit_code = static_results.operational_unit_code
+    left join dynamic_results
+        on
+            grid.rule_code = dynamic_results.rule_code
+            and grid.operational_unit_code = dynamic_results.operational_unit_code
+            and grid.day = dynamic_results.day
+
+),
+
+evaluated as (
+
+    select
+        joined.rule_code,
+        joined.operational_unit_code,
+        joined.day,
+        joined.family,
+        joined.rule_type,
+        joined.checked_rows,
+        joined.offending_rows,
+        joined.value,
+        joined.warn_below,
+        joined.warn_above,
+        joined.error_below,
+        joined.error_above,
+        {{ quality_status('joined.value', 'joined.warn_below', 'joined.warn_above',
+            'joined.error_below', 'joined.error_above',
+            "(joined.rule_type = 'count' or joined.checked_rows >= "
+            ~ var('quality_min_checked_rows_for_error') ~ ')') }} as status
+    from joined
+
+)
+
+select * from evaluated

@@ -1,0 +1,279 @@
+{#
+    Status rules of domain.md §3.2 per operational unit × Europe/Paris day,
+    on the statuses of charge points declared in the static data. One row
+    per rule × unit × day with at least one status, plus INAC and DECL for
+    every unit × evaluation day (they read the whole history up to the day).
+#}
+
+{# (rule code, checked rows, offending rows, value expression or none) #}
+{%- set rules = [
+    ('ERRT', 'status_count', 'errt', none),
+    ('FTRT', 'status_count', 'ftrt', none),
+    ('DUPT', 'status_rows', 'dupt', quality_ratio('units.dupt', 'units.status_rows')),
+    ('FRET', 'fret_checked', none, 'round(cast(units.fret as numeric), 3)'),
+    ('OVRT', 'point_day_count', 'ovrt', none),
+] %}
+
+with
+
+charge_points as (
+
+    select * from {{ ref('int_quality__charge_points_prepared') }}
+
+),
+
+statuses as (
+
+    select * from {{ ref('stg_irve__charge_point_statuses') }}
+
+),
+
+days as (
+
+    select * from {{ ref('int_quality__days') }}
+
+),
+
+joined as (
+
+    select
+        charge_points.operational_unit_code,
+        statuses.charge_point_id,
+        statuses.status_date as day,
+        statuses.status,
+        statuses.occupancy,
+        statuses.status_at,
+        statuses.loaded_at,
+        statuses.duplicate_count,
+        {{ irve_seconds_between('statuses.status_at', 'statuses.collected_at') }}
+            as collection_delay_seconds
+    from statuses
+    inner join charge_points
+        on statuses.charge_point_id = charge_points.charge_point_id
+
+),
+
+point_days as (
+
+    select
+        joined.operational_unit_code,
+        joined.day,
+        joined.charge_point_id,
+        count(*) as status_count
+    from joined
+    group by 1, 2, 3
+
+),
+
+aggregate_point_days as (
+
+    select
+        point_days.operational_unit_code,
+        point_days.day,
+        count(*) as point_day_count,
+        sum(
+            case
+                when point_days.status_count > {{ var('quality_max_statuses_per_day') }}
+                    then 1
+                else 0
+            end
+        ) as ovrt
+    from point_days
+    group by 1, 2
+
+),
+
+aggregate_statuses as (
+
+    select
+        joined.operational_unit_code,
+        joined.day,
+        count(*) as status_count,
+        count(*) + sum(joined.duplicate_count) as status_rows,
+        sum(joined.duplicate_count) as dupt,
+        sum(
+            case
+                when joined.status in ('hors_service', 'inconnu') and joined.occupancy = 'occupe'
+                    then 1
+                else 0
+            end
+        ) as errt,
+        sum(
+            case
+                when
+                    joined.status_at is null
+                    or joined.status_at < cast('{{ var("quality_min_status_date") }}' as timestamp)
+                    or joined.status_at > joined.loaded_at
+                    then 1
+                else 0
+            end
+        ) as ftrt,
+        count(joined.collection_delay_seconds) as fret_checked,
+        avg(joined.collection_delay_seconds) as fret
+    from joined
+    group by 1, 2
+
+),
+
+units as (
+
+    select
+        aggregate_statuses.*,
+        aggregate_point_days.point_day_count,
+        aggregate_point_days.ovrt
+    from aggregate_statuses
+    inner join aggregate_point_days
+        on
+            aggregate_statuses.operational_unit_code = aggregate_point_days.operational_unit_code
+            and aggregate_statuses.day = aggregate_point_days.day
+
+),
+
+-- INAC and DECL: a charge point is "covered" on day D from its first
+-- status day on, and "active" on D when it has a status in the
+-- quality_inactive_after_days days ending on D. Each status day s of a
+-- point is active until the day before its next status day, at most
+-- quality_inactive_after_days days; these intervals do not overlap, so
+-- active points = intervals containing D.
+point_status_days as (
+
+    select
+        point_days.operational_unit_code,
+        point_days.charge_point_id,
+        point_days.day,
+        lead(point_days.day) over (
+            partition by point_days.charge_point_id order by point_days.day
+        ) as next_day,
+        row_number() over (
+            partition by point_days.charge_point_id order by point_days.day
+        ) as day_number
+    from point_days
+
+),
+
+active_intervals as (
+
+    select
+        point_status_days.operational_unit_code,
+        point_status_days.day as start_day,
+        least(
+            point_status_days.day + {{ var('quality_inactive_after_days') }},
+            coalesce(
+                point_status_days.next_day,
+                point_status_days.day + {{ var('quality_inactive_after_days') }}
+            )
+        ) as end_day
+    from point_status_days
+
+),
+
+active_points as (
+
+    select
+        active_intervals.operational_unit_code,
+        days.day,
+        count(*) as active_count
+    from active_intervals
+    inner join days
+        on
+            active_intervals.start_day <= days.day
+            and active_intervals.end_day > days.day
+    group by 1, 2
+
+),
+
+first_status_days as (
+
+    select
+        point_status_days.operational_unit_code,
+        point_status_days.day,
+        count(*) as new_point_count
+    from point_status_days
+    where point_status_days.day_number = 1
+    group by 1, 2
+
+),
+
+declared_points as (
+
+    select
+        charge_points.operational_unit_code,
+        count(*) as declared_count
+    from charge_points
+    group by 1
+
+),
+
+unit_days as (
+
+    select
+        declared_points.operational_unit_code,
+        declared_points.declared_count,
+        days.day
+    from declared_points
+    cross join days
+
+),
+
+covered_points as (
+
+    select
+        unit_days.operational_unit_code,
+        unit_days.day,
+        unit_days.declared_count,
+        sum(coalesce(first_status_days.new_point_count, 0)) over (
+            partition by unit_days.operational_unit_code
+            order by unit_days.day
+            rows between unbounded preceding and current row
+        ) as covered_count,
+        coalesce(active_points.active_count, 0) as active_count
+    from unit_days
+    left join first_status_days
+        on
+            unit_days.operational_unit_code = first_status_days.operational_unit_code
+            and unit_days.day = first_status_days.day
+    left join active_points
+        on
+            unit_days.operational_unit_code = active_points.operational_unit_code
+            and unit_days.day = active_points.day
+
+),
+
+evaluated as (
+
+    {% for code, checked, offending, value in rules %}
+        select
+            '{{ code }}' as rule_code,
+            units.operational_unit_code,
+            units.day,
+            cast(units.{{ checked }} as bigint) as checked_rows,
+            cast({{ 'units.' ~ offending if offending else 'null' }} as bigint) as offending_rows,
+            cast({{ value if value else 'units.' ~ offending }} as double precision) as value
+        from units
+        union all
+    {% endfor %}
+    select
+        'INAC' as rule_code,
+        covered_points.operational_unit_code,
+        covered_points.day,
+        cast(covered_points.declared_count as bigint) as checked_rows,
+        cast(covered_points.covered_count - covered_points.active_count as bigint)
+            as offending_rows,
+        {{ quality_ratio('covered_points.covered_count - covered_points.active_count',
+            'covered_points.declared_count') }} as value
+    from covered_points
+    union all
+    select
+        'DECL' as rule_code,
+        covered_points.operational_unit_code,
+        covered_points.day,
+        cast(covered_points.declared_count as bigint) as checked_rows,
+        cast(covered_points.declared_count - covered_points.covered_count as bigint)
+            as offending_rows,
+        {{ quality_ratio('covered_points.declared_count - covered_points.covered_count',
+            'covered_points.declared_count') }} as value
+    from covered_points
+
+)
+
+select * from evaluated
