@@ -11,12 +11,12 @@
     model, column_name, min_value=none, max_value=none,
     row_condition=none, strictly=false
 ) %}
-{% if min_value is none and max_value is none %}
+    {% if min_value is none and max_value is none %}
     {{ exceptions.raise_compiler_error(
         "expect_column_values_to_be_between needs min_value or max_value") }}
 {% endif %}
-{% set lower_op = ">" if strictly else ">=" %}
-{% set upper_op = "<" if strictly else "<=" %}
+    {% set lower_op = ">" if strictly else ">=" %}
+    {% set upper_op = "<" if strictly else "<=" %}
 
 with checked as (
     select {{ column_name }} as checked_value
@@ -33,7 +33,7 @@ validation_errors as (
         {% if min_value is not none %}
             and checked_value {{ lower_op }} {{ min_value }}
         {% endif %}
-        {% if max_value is not none %}
+{% if max_value is not none %}
             and checked_value {{ upper_op }} {{ max_value }}
         {% endif %}
     )

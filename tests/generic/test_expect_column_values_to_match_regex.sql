@@ -14,7 +14,7 @@ with validation_errors as (
     from {{ model }}
     where {{ column_name }} is not null
         and not {{ wattlas_regex_matches(column_name, regex) }}
-    {% if row_condition %} and ({{ row_condition }}) {% endif %}
+{% if row_condition %} and ({{ row_condition }}) {% endif %}
 )
 
 select * from validation_errors

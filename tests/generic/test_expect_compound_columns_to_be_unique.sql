@@ -10,7 +10,7 @@
     model, column_list, ignore_row_if="all_values_are_missing",
     row_condition=none
 ) %}
-{% if column_list is string or column_list | length == 0 %}
+    {% if column_list is string or column_list | length == 0 %}
     {{ exceptions.raise_compiler_error(
         "expect_compound_columns_to_be_unique needs a list of columns") }}
 {% endif %}

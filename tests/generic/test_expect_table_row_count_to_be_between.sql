@@ -11,12 +11,12 @@
 with row_count as (
     select count(*) as row_count
     from {{ model }}
-    {% if row_condition %} where {{ row_condition }} {% endif %}
+{% if row_condition %} where {{ row_condition }} {% endif %}
 )
 
 select row_count
 from row_count
 where 1 = 0
     {% if min_value is not none %} or row_count < {{ min_value }} {% endif %}
-    {% if max_value is not none %} or row_count > {{ max_value }} {% endif %}
+{% if max_value is not none %} or row_count > {{ max_value }} {% endif %}
 {% endtest %}

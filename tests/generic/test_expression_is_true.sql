@@ -4,18 +4,17 @@
 
     Fails on every row where `expression` is not true. With column_name (a
     column-level test), the expression is appended to the column:
-    `expression: ">= 0"`.
+    `expression: ">= 0"`. Filter rows with the standard `where` config.
 #}
-{% test expression_is_true(model, expression, column_name=none, where=none) %}
+{% test expression_is_true(model, expression, column_name=none) %}
+
+{% set condition = expression if column_name is none
+    else column_name ~ " " ~ expression %}
 
 with validation_errors as (
     select *
     from {{ model }}
-    {% if column_name is none %}
-    where not ({{ expression }})
-    {% else %}
-    where not ({{ column_name }} {{ expression }})
-    {% endif %}
+    where not ({{ condition }})
 )
 
 select * from validation_errors
