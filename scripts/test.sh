@@ -5,6 +5,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The browser tests drive Debian's Chromium: installed here when run as root
+# (CI); elsewhere they are skipped with a message if it is missing.
+if ! command -v chromium >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "== installing chromium with apt (browser tests)"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium \
+            >/dev/null
+    else
+        echo "== chromium not found: the browser tests will be skipped"
+    fi
+fi
+
 export WATTLAS_TEST_DUCKDB_PATH="$PWD/target/test.duckdb"
 mkdir -p target
 rm -f "$WATTLAS_TEST_DUCKDB_PATH" "$WATTLAS_TEST_DUCKDB_PATH.wal"

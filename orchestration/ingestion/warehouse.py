@@ -77,9 +77,19 @@ class Warehouse:
         )
         return [row[0] for row in rows]
 
+    def ensure_raw_schema(self) -> None:
+        """Create the raw schema only when missing: PostgreSQL refuses even
+        `create schema if not exists` to a loader role without CREATE on the
+        database, and production's loader has none."""
+        rows = self.execute(
+            "select 1 from information_schema.schemata where schema_name = %s", (RAW_SCHEMA,)
+        )
+        if not rows:
+            self.execute(f"create schema {RAW_SCHEMA}")
+
     def ensure_raw_table(self, table: str, columns: list[str]) -> None:
         """Create the raw table, or add the file's columns it lacks."""
-        self.execute(f"create schema if not exists {RAW_SCHEMA}")
+        self.ensure_raw_schema()
         existing = self.table_columns(table)
         if not existing:
             definitions = [f"{quote(name)} text" for name in columns]
@@ -93,7 +103,7 @@ class Warehouse:
                 )
 
     def ensure_bookkeeping(self) -> None:
-        self.execute(f"create schema if not exists {RAW_SCHEMA}")
+        self.ensure_raw_schema()
         for table, ddl in _BOOKKEEPING_DDL.items():
             self.execute(f"create table if not exists {RAW_SCHEMA}.{table} ({ddl})")
         # Warehouses created before JSON array support lack this column.
