@@ -1,7 +1,7 @@
 {#
     Typing of the IRVE static fields (macros/irve/static_fields.sql) read
-    as raw text, factored out of stg_irve__charge_points (whose `typed` CTE
-    holds the same expressions inline) so that every model reading the
+    as raw text, shared by stg_irve__charge_points and the delivery history
+    (int_charge_point_deliveries_typed), so that every model reading the
     static base models types them identically.
 
     - irve_static_typed_columns(relation)
