@@ -28,6 +28,13 @@ python -m orchestration.ingestion --target duckdb --duckdb-path "$WATTLAS_TEST_D
 WATTLAS_DUCKDB_PATH="$WATTLAS_TEST_DUCKDB_PATH" \
     dbt build --target duckdb --target-path target/test-duckdb
 
+echo "== Dagster: definitions load"
+export DAGSTER_HOME="$PWD/target/dagster_home_test"
+mkdir -p "$DAGSTER_HOME"
+printf 'telemetry:\n  enabled: false\n' > "$DAGSTER_HOME/dagster.yaml"
+dbt parse --quiet --target duckdb --target-path target/dagster
+dagster definitions validate -m orchestration.definitions
+
 postgres_half() {
     echo "== PostgreSQL: load the sample and dbt build"
     python -m orchestration.ingestion --target postgres load --sample

@@ -48,11 +48,11 @@
 
 {% macro history_is_changed(relation, columns, partition_by, order_by) -%}
     (
-        {%- for column in columns %}
+    {%- for column in columns %}
         {{ 'or ' if not loop.first }}(lag({{ relation }}.{{ column }}) over (
             partition by {{ partition_by }} order by {{ order_by }}
         ) is distinct from {{ relation }}.{{ column }})
-        {%- endfor %}
+    {%- endfor %}
         or row_number() over (
             partition by {{ partition_by }} order by {{ order_by }}
         ) = 1
