@@ -1,6 +1,7 @@
 # Wattlas: the two commands of the README, and what they are made of.
 #   make run    load the shipped sample into DuckDB, dbt build, print a summary
 #   make test   ruff, sqlfluff, dbt build on DuckDB and PostgreSQL, pytest
+#   make dagster  the Dagster UI on http://127.0.0.1:3070 (DuckDB default)
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -14,7 +15,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 export WATTLAS_DUCKDB_PATH
 
-.PHONY: run test venv lint load-sample build summary docs clean
+.PHONY: run test venv lint load-sample build summary docs clean dagster dagster-screenshot
 
 run: venv
 	@$(BIN)/python -m orchestration.ingestion --target duckdb load --sample
@@ -37,12 +38,55 @@ $(VENV)/.installed: requirements.lock
 	@touch $@
 
 lint: venv
-	$(BIN)/ruff check orchestration
-	$(BIN)/ruff format --check orchestration
-	$(BIN)/sqlfluff lint models macros --disable-progress-bar
+	$(BIN)/ruff check orchestration dashboards superset
+	$(BIN)/ruff format --check orchestration dashboards superset
+	$(BIN)/sqlfluff lint models macros tests --disable-progress-bar
 
 docs: venv
 	$(BIN)/dbt docs generate --target duckdb --target-path target/duckdb --static
 
+# Dagster UI on 127.0.0.1:$(DAGSTER_PORT): dbt parse, then `dagster dev` with
+# DAGSTER_HOME=target/dagster_home (telemetry off, one DuckDB writer at a time).
+DAGSTER_PORT ?= 3070
+dagster: venv
+	@BIN=$(BIN) DAGSTER_PORT=$(DAGSTER_PORT) scripts/dagster_dev.sh
+
+# Headless Chromium screenshot of the asset graph -> docs/images/dagster_asset_graph.png
+dagster-screenshot: venv
+	@BIN=$(BIN) DAGSTER_PORT=$(DAGSTER_PORT) scripts/dagster_screenshot.sh
+
 clean:
 	rm -rf target logs dbt_packages "$(WATTLAS_DUCKDB_PATH)"
+
+# --- BI (issue 8) ---------------------------------------------------------------
+# make dashboard      Streamlit dashboard on http://127.0.0.1:$(DASHBOARD_PORT) over
+#                     $(WATTLAS_DUCKDB_PATH) (built by `make run` first when missing);
+#                     WATTLAS_DASHBOARD_TARGET=postgres + PG* reads PostgreSQL instead.
+# make bi-export      the marts as a DuckDB 1.x-readable file + Parquet (target/bi/)
+# make postgres-roles loader / transformer / BI reader roles and layer schemas (psql, PG*)
+DASHBOARD_PORT ?= 8501
+.PHONY: dashboard bi-export postgres-roles
+dashboard: venv
+	@if [ "$${WATTLAS_DASHBOARD_TARGET:-duckdb}" = duckdb ] && [ ! -f "$(WATTLAS_DUCKDB_PATH)" ]; then \
+		echo "No warehouse at $(WATTLAS_DUCKDB_PATH): building it with make run"; \
+		$(MAKE) run; \
+	fi
+	@echo "Wattlas dashboard: http://127.0.0.1:$(DASHBOARD_PORT)  (Ctrl-C stops it)"
+	@$(BIN)/python -m streamlit run dashboards/app.py \
+		--server.address=127.0.0.1 --server.port=$(DASHBOARD_PORT) \
+		--server.headless=true --server.fileWatcherType=none \
+		--browser.gatherUsageStats=false --client.toolbarMode=viewer
+
+bi-export: venv
+	@$(BIN)/python dashboards/export_bi.py --source "$(WATTLAS_DUCKDB_PATH)" \
+		--output target/bi/marts_v1.duckdb --parquet-dir target/bi/parquet
+
+postgres-roles:
+	psql -X -v ON_ERROR_STOP=1 -f scripts/postgres_roles.sql
+
+# Opt-in, slow (minutes: installs Superset 6.1.0 once in target/superset-venv, then
+# a fresh instance each run): imports superset/bundle against the PostgreSQL marts
+# named by PG* (+ WATTLAS_BI_READER_ROLE) and screenshots the dashboard.
+.PHONY: superset-check
+superset-check: venv
+	@BIN=$(BIN) superset/check.sh

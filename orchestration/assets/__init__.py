@@ -1,0 +1,1 @@
+"""Assets: raw ingestion per source (``ingestion/``) and the dbt project (``dbt.py``)."""

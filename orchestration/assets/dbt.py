@@ -1,0 +1,201 @@
+"""dbt assets, split in two ``@dbt_assets`` by ``INCREMENTAL_SELECTOR``.
+
+- ``dbt_daily_models``: the incremental models tagged ``daily_partitioned``
+  (charge point statuses, sessions), one Dagster partition per local day.
+  A run for partitions ``[D1 .. Dn]`` is one ``dbt build`` with the
+  half-open vars ``min_date = D1``, ``max_date = Dn + 1`` and
+  ``reprocessing_window_days``; backfills run as a single run.
+- ``dbt_models``: every other model, seed, snapshot and test, unpartitioned.
+
+If no model carries the tag yet, only ``dbt_models`` is defined (with the
+whole project), so the definitions load either way.
+
+Each function runs one ``dbt build`` (tests included, as asset checks), then
+appends dbt's run results to ``audit.dbt_run_results`` (``run_log.py``), even
+when dbt failed, then fails the step if dbt did.
+"""
+
+import json
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+import dagster as dg
+from dagster_dbt import DbtCliResource, dbt_assets
+
+from orchestration import run_log, settings
+from orchestration.partitions import daily_partitions, half_open_dates
+from orchestration.project import get_dbt_project
+from orchestration.resources import (
+    WAREHOUSE_POOL,
+    WarehouseResource,
+    is_lock_error,
+    lock_failure,
+)
+from orchestration.translator import WattlasDbtTranslator
+
+INCREMENTAL_TAG = "daily_partitioned"
+INCREMENTAL_SELECTOR = f"tag:{INCREMENTAL_TAG}"
+
+# The daily models sit between unpartitioned ones (staging upstream, marts
+# downstream), so a run that spans both splits dbt_models into several steps
+# (Dagster resolves the cycle by subsetting). With dbt's default "eager"
+# indirect selection, a step would run a relationships test whose other parent
+# is built in a later step, and fail on a missing table. "buildable" runs a
+# test in the step where all its parents are selected or upstream of the
+# selection; a non-subsetted build still runs every test of its selection.
+INDIRECT_SELECTION = "buildable"
+
+dbt_project = get_dbt_project()
+translator = WattlasDbtTranslator()
+
+
+def incremental_model_names(manifest_path: Path = dbt_project.manifest_path) -> list[str]:
+    """Models tagged ``daily_partitioned`` in the manifest."""
+    manifest = json.loads(Path(manifest_path).read_text())
+    return sorted(
+        node["name"]
+        for node in manifest.get("nodes", {}).values()
+        if node.get("resource_type") == "model" and INCREMENTAL_TAG in node.get("tags", [])
+    )
+
+
+HAS_INCREMENTAL_MODELS = bool(incremental_model_names())
+
+
+class DbtBuildConfig(dg.Config):
+    full_refresh: bool = False
+
+
+class DbtDailyConfig(DbtBuildConfig):
+    # Days rebuilt before the first partition of the run: 0 for backfills and
+    # sensor runs (exactly the requested days); the daily schedule sets
+    # WATTLAS_REPROCESSING_WINDOW_DAYS (default 15, as the dbt var
+    # usage_reprocessing_window_days: operators correct up to 15 days late).
+    reprocessing_window_days: int = 0
+
+
+def run_dbt_build(
+    context: dg.AssetExecutionContext,
+    dbt: DbtCliResource,
+    warehouse: WarehouseResource,
+    *,
+    full_refresh: bool,
+    dbt_vars: dict | None = None,
+):
+    """One ``dbt build`` of the step's selection, logged to the audit table."""
+    if warehouse.target == "duckdb":
+        warehouse.ensure_writable()
+    op_name = context.op_execution_context.op.name
+    # One folder per invocation: a run may execute the same op in several
+    # steps (subsets), and each step's run_results.json goes to the run log.
+    run_folder = f"{op_name}-{context.run_id[:8]}-{uuid.uuid4().hex[:8]}"
+    target_path = settings.dbt_target_path() / "runs" / run_folder
+    args = [
+        "build",
+        *("--log-path", str(target_path)),
+        *("--indirect-selection", INDIRECT_SELECTION),
+        # Unit tests run in CI (`make test`), not in scheduled runs (dbt's own
+        # advice); their fixtures also ignore the partition's min/max_date.
+        *("--exclude-resource-type", "unit_test"),
+    ]
+    if dbt_vars:
+        args += ["--vars", json.dumps(dbt_vars)]
+    if full_refresh:
+        args.append("--full-refresh")
+    invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target_path)
+    yield from invocation.stream()
+
+    partition_range = None
+    if context.has_partition_key_range:
+        key_range = context.partition_key_range
+        partition_range = f"{key_range.start}..{key_range.end}"
+    rows = []
+    if (invocation.target_path / "run_results.json").exists():
+        rows = run_log.result_rows(
+            invocation.get_artifact("run_results.json"),
+            invocation.get_artifact("manifest.json"),
+            run_id=context.run_id,
+            job=context.job_name or "",
+            partition_range=partition_range,
+        )
+        audit = warehouse.connect()
+        try:
+            run_log.append_results(audit, rows)
+        finally:
+            audit.close()
+        context.log.info(f"run log: {len(rows)} dbt results appended to audit.dbt_run_results")
+
+    if not invocation.is_successful():
+        error = invocation.get_error()
+        detail = " ".join(str(result.get("message") or "") for result in _error_results(invocation))
+        if warehouse.target == "duckdb" and is_lock_error(f"{error} {detail}"):
+            raise lock_failure(warehouse.duckdb_path, detail or str(error))
+        raise dg.Failure(
+            description=f"dbt build failed: {run_log.summary(rows) if rows else error}",
+            metadata={"dbt_error": str(error)[:2000]},
+        )
+
+
+def _error_results(invocation) -> list[dict]:
+    try:
+        return [
+            result
+            for result in invocation.get_artifact("run_results.json").get("results", [])
+            if result.get("status") == "error"
+        ]
+    except Exception:  # no artifact: dbt failed before running anything
+        return []
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    exclude=INCREMENTAL_SELECTOR if HAS_INCREMENTAL_MODELS else None,
+    dagster_dbt_translator=translator,
+    pool=WAREHOUSE_POOL,
+)
+def dbt_models(
+    context: dg.AssetExecutionContext,
+    dbt: DbtCliResource,
+    warehouse: WarehouseResource,
+    config: DbtBuildConfig,
+):
+    yield from run_dbt_build(context, dbt, warehouse, full_refresh=config.full_refresh)
+
+
+dbt_assets_defs = [dbt_models]
+dbt_daily_models = None
+
+if HAS_INCREMENTAL_MODELS:
+
+    @dbt_assets(
+        manifest=dbt_project.manifest_path,
+        project=dbt_project,
+        select=INCREMENTAL_SELECTOR,
+        dagster_dbt_translator=translator,
+        partitions_def=daily_partitions,
+        backfill_policy=dg.BackfillPolicy.single_run(),
+        pool=WAREHOUSE_POOL,
+    )
+    def dbt_daily_models(
+        context: dg.AssetExecutionContext,
+        dbt: DbtCliResource,
+        warehouse: WarehouseResource,
+        config: DbtDailyConfig,
+    ):
+        min_date, max_date = half_open_dates(context.partition_time_window)
+        window = max(config.reprocessing_window_days, 0)
+        if window:
+            min_date = (date.fromisoformat(min_date) - timedelta(days=window)).isoformat()
+        dbt_vars = {
+            "min_date": min_date,
+            "max_date": max_date,
+            "reprocessing_window_days": window,
+        }
+        context.log.info(f"dbt vars: {dbt_vars}")
+        yield from run_dbt_build(
+            context, dbt, warehouse, full_refresh=config.full_refresh, dbt_vars=dbt_vars
+        )
+
+    dbt_assets_defs.append(dbt_daily_models)
