@@ -32,7 +32,7 @@ def _raw(*keys: str) -> dg.AssetSelection:
 
 
 DAILY_PARTITIONED = (
-    dg.AssetSelection.assets(dbt_daily_models) if dbt_daily_models else dg.AssetSelection.none()
+    dg.AssetSelection.assets(dbt_daily_models) if dbt_daily_models else dg.AssetSelection.assets()
 )
 OPERATOR_RAW = dg.AssetSelection.groups("raw_operators")
 DAILY_RAW = OPERATOR_RAW | _raw(
