@@ -40,12 +40,12 @@ postgres_half() {
     python -m orchestration.ingestion --target postgres load --sample
     dbt build --target postgres --target-path target/test-postgres
     echo "== pytest"
-    WATTLAS_TEST_POSTGRES=1 python -m pytest
+    WATTLAS_TEST_POSTGRES=1 WATTLAS_RUN_DBT_TESTS=1 python -m pytest
 }
 
 if [ "${WATTLAS_SKIP_POSTGRES:-0}" = 1 ]; then
     echo "== WATTLAS_SKIP_POSTGRES=1: skipping the PostgreSQL build and comparison"
-    python -m pytest
+    WATTLAS_RUN_DBT_TESTS=1 python -m pytest
 else
     scripts/postgres.sh bash -c "$(declare -f postgres_half); postgres_half"
 fi

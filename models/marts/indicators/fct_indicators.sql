@@ -1,13 +1,15 @@
 {#
     Long indicator table in the QualiCharge indicator-store shape: the
-    union of the family long models (same nine columns each). dbt needs
-    every ref at parse time, so a family model is listed here once it
-    exists in the project: add 'fct_indicators_usage_long' and
-    'fct_indicators_quality_long' when they are merged.
+    union of the family long models (same nine columns each): the
+    infrastructure snapshot (i, t), the daily i1/i4/i7 history series,
+    usage (u, e, c, q, tirue) and data quality (qua).
 #}
 
 {% set family_models = [
     'fct_indicators_infrastructure_long',
+    'fct_indicators_history_long',
+    'fct_indicators_usage_long',
+    'fct_indicators_quality_long',
 ] %}
 
 with

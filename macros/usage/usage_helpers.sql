@@ -1,0 +1,77 @@
+{#
+    Helpers of the usage models.
+
+    - usage_hour_indexes()  a derived table of hour_index 0..24 (the hours of
+      a local day counted from its UTC start: 23, 24 or 25 of them; also
+      the day offsets of a session running over several days).
+    - usage_group_state(free, occupied, out_of_service, points)  group state
+      of a station (domain.md §2.5), tested in order: desactive, hors_service,
+      inactif, sature (free share < var usage_saturation_free_share),
+      surcharge (< var usage_overload_free_share), actif.
+    - usage_json_number(expr)  a number as JSON text, rounded to 6 decimals
+      and written the same way on both engines ('null' when NULL): the
+      digits come from the integer round(|x| × 10^6), identical on both
+      (a cast of a large double to numeric is not exact on DuckDB); no
+      decimals from 10^12 up.
+#}
+
+{% macro usage_hour_indexes() -%}
+    (
+        {%- for hour in range(25) %}
+        select {{ hour }} as hour_index{% if not loop.last %} union all{% endif %}
+        {%- endfor %}
+    )
+{%- endmacro %}
+
+{% macro usage_group_state(free, occupied, out_of_service, points) -%}
+    case
+        when {{ free }} + {{ occupied }} + {{ out_of_service }} = 0 then 'desactive'
+        when {{ free }} + {{ occupied }} = 0 then 'hors_service'
+        when {{ occupied }} = 0 then 'inactif'
+        when
+            {{ free }} < {{ var('usage_saturation_free_share') }} * {{ points }}
+            then 'sature'
+        when
+            {{ free }} < {{ var('usage_overload_free_share') }} * {{ points }}
+            then 'surcharge'
+        else 'actif'
+    end
+{%- endmacro %}
+
+{% macro usage_json_number(expression) -%}
+    {%- set micro = 'cast(floor(abs(' ~ expression ~ ') * 1000000 + 0.5) as bigint)' -%}
+    (case
+        when {{ expression }} is null then 'null'
+        when abs({{ expression }}) >= 1000000000000
+            then cast(cast(round({{ expression }}) as bigint) as varchar)
+        else
+            case when {{ expression }} < 0 then '-' else '' end
+            || cast(cast(({{ micro }} - {{ micro }} % 1000000) / 1000000 as bigint) as varchar)
+            || '.' || lpad(cast({{ micro }} % 1000000 as varchar), 6, '0')
+    end)
+{%- endmacro %}
+
+{# Round to `scale` decimals (half up) in double precision arithmetic, in
+   two steps: first to scale + 3 decimals, which absorbs the last-bit noise
+   of float sums made in a different order on each engine, then to scale.
+   Same bits on both engines (a cast of a large double to numeric is not
+   exact on DuckDB, so numeric is not used). #}
+{% macro usage_round(expression, scale=6) -%}
+    cast(
+        floor(
+            floor(cast({{ expression }} as double precision) * {{ 10 ** (scale + 3) }} + 0.5)
+            / 1000.0 + 0.5
+        ) / {{ 10 ** scale }}.0 as double precision
+    )
+{%- endmacro %}
+
+{# Round to about 9 significant digits (6 decimals below 1,000, 3 below
+   1,000,000, none above), so that values summed in a different order on
+   each engine print the same digits. #}
+{% macro usage_round_significant(expression) -%}
+    (case
+        when abs({{ expression }}) < 1000 then {{ usage_round(expression, 6) }}
+        when abs({{ expression }}) < 1000000 then {{ usage_round(expression, 3) }}
+        else {{ usage_round(expression, 0) }}
+    end)
+{%- endmacro %}

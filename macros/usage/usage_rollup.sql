@@ -1,0 +1,80 @@
+{#
+    Historisation rollup of domain.md §2.6 (reference historicize/up.py):
+    groups rows of a finer period by (indicator_code, level, target,
+    category) and the coarser period start, and combines their statistics:
+        size = Σ size_i
+        mean = Σ size_i·mean_i / size
+        var  = Σ size_i·(var_i + (mean_i − mean)²) / size   (pooled population
+               variance, the stable form of Σ size_i(var_i + mean_i²)/size − mean²)
+        std = √var, sum = Σ sum_i, min = min(min_i), max = max(max_i),
+        (mean, sum and the ratio parts are summed exactly in nano-units),
+        last = last_i of the latest input period;
+    numerator and denominator (additive parts of the ratios) are summed.
+    Input columns: indicator_code, level, level_name, target, category,
+    period_start, size, mean_value, variance, min_value, max_value,
+    last_value, sum_value, numerator, denominator.
+
+    usage_rollup(input, period_code, trunc_unit)  a SELECT of the rollup.
+#}
+
+{# Exact, order-independent sums of values with at most 9 decimals: summed
+   as integer nano-units (the float sums of a parallel engine change in the
+   last bit from run to run and between engines). #}
+{% macro usage_nanos(expression) -%}
+    cast(floor({{ expression }} * 1000000000 + 0.5) as bigint)
+{%- endmacro %}
+
+{% macro usage_exact_sum(expression) -%}
+    (cast(sum({{ usage_nanos(expression) }}) as double precision) / 1000000000.0)
+{%- endmacro %}
+
+{% macro usage_rollup(input, period_code, trunc_unit) -%}
+    {%- set keys = 'indicator_code, level, level_name, target, category' -%}
+    select
+        pooled.indicator_code,
+        pooled.level,
+        pooled.level_name,
+        pooled.target,
+        pooled.category,
+        '{{ period_code }}' as period,
+        pooled.rollup_start as period_start,
+        sum(pooled.size) as size,
+        max(pooled.group_mean) as mean_value,
+        {{ usage_round(
+            'greatest(sum(pooled.size * (pooled.variance + (pooled.mean_value - pooled.group_mean)'
+            ~ ' * (pooled.mean_value - pooled.group_mean))) / sum(pooled.size), 0)', 6) }}
+            as variance,
+        min(pooled.min_value) as min_value,
+        max(pooled.max_value) as max_value,
+        max(case when pooled.recency = 1 then pooled.last_value end) as last_value,
+        {{ usage_exact_sum('pooled.sum_value') }} as sum_value,
+        {{ usage_exact_sum('pooled.numerator') }} as numerator,
+        {{ usage_exact_sum('pooled.denominator') }} as denominator
+    from (
+        select
+            truncated.*,
+            cast(sum({{ usage_nanos('truncated.size * truncated.mean_value') }}) over (
+                partition by {{ keys }}, truncated.rollup_start
+            ) as double precision) / 1000000000.0 / sum(truncated.size) over (
+                partition by {{ keys }}, truncated.rollup_start
+            ) as group_mean,
+            row_number() over (
+                partition by {{ keys }}, truncated.rollup_start
+                order by truncated.period_start desc
+            ) as recency
+        from (
+            select
+                {{ input }}.*,
+                cast(date_trunc('{{ trunc_unit }}', {{ input }}.period_start) as date)
+                    as rollup_start
+            from {{ input }}
+        ) as truncated
+    ) as pooled
+    group by
+        pooled.indicator_code,
+        pooled.level,
+        pooled.level_name,
+        pooled.target,
+        pooled.category,
+        pooled.rollup_start
+{%- endmacro %}

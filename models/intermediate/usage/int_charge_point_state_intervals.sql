@@ -1,0 +1,372 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='interval_date',
+        on_schema_change='append_new_columns',
+        tags=['daily_partitioned'],
+    )
+}}
+
+{#
+    Exact state timeline of every charge point and local day (domain.md
+    §2.5), without a sampling grid. A point has a timeline on a day when it
+    sent a status that day, had a session running that day, or is activated
+    (a session started within the last var usage_deactivation_months) on a
+    day with session data. The day [day_start_at, day_end_at) of dim_dates
+    (23, 24 or 25 hours) is cut at every status instant and every session
+    start and end inside it; each interval then gets:
+      - occupied when a session runs (start <= t < end): sessions win;
+      - else out_of_service when the latest explicit status (en_service or
+        hors_service; `inconnu` keeps the previous explicit state) is
+        hors_service; a status older than var usage_status_lookback_days
+        local days before the day is no longer carried (the same rule on a
+        full and an incremental build);
+      - else free (no explicit status yet reads as en_service, as [RTET]).
+    False free / false occupied: the latest declared occupancy (libre,
+    occupe, reserve; `inconnu` keeps the previous one) says libre while a
+    session runs, or occupe while none runs.
+#}
+
+with
+
+sessions as (
+
+    select * from {{ ref('int_charging_sessions_daily') }}
+    where
+        {{ usage_day_filter('start_date', 'interval_date', var('usage_max_session_days')) }}
+
+),
+
+activation_sessions as (
+
+    select * from {{ ref('int_charging_sessions_daily') }}
+    where
+        {{ usage_day_filter('start_date', 'interval_date',
+            31 * var('usage_deactivation_months')) }}
+
+),
+
+statuses as (
+
+    select * from {{ ref('int_charge_point_statuses_daily') }}
+    where
+        {{ usage_day_filter('status_date', 'interval_date', var('usage_status_lookback_days')) }}
+
+),
+
+dates as (
+
+    select * from {{ ref('dim_dates') }}
+    where {{ usage_day_filter('date_day', 'interval_date') }}
+
+),
+
+list_status_point_days as (
+
+    select distinct
+        statuses.charge_point_id,
+        statuses.status_date as date_day
+    from statuses
+
+),
+
+list_session_point_days as (
+
+    select distinct
+        sessions.charge_point_id,
+        dates.date_day
+    from sessions
+    inner join {{ usage_hour_indexes() }} as day_offsets
+        on day_offsets.hour_index <= sessions.end_date - sessions.start_date
+    inner join dates
+        on dates.date_day = sessions.start_date + day_offsets.hour_index
+    where
+        dates.date_day = sessions.start_date
+        or dates.day_start_at < sessions.end_at
+
+),
+
+list_session_days as (
+
+    select distinct activation_sessions.start_date as date_day
+    from activation_sessions
+
+),
+
+list_point_start_days as (
+
+    select distinct
+        activation_sessions.charge_point_id,
+        activation_sessions.start_date
+    from activation_sessions
+
+),
+
+list_activated_point_days as (
+
+    select distinct
+        list_point_start_days.charge_point_id,
+        list_session_days.date_day
+    from list_point_start_days
+    inner join list_session_days
+        on
+            list_point_start_days.start_date <= list_session_days.date_day
+            and list_point_start_days.start_date > cast(
+                list_session_days.date_day
+                - interval '{{ var("usage_deactivation_months") }} month' as date
+            )
+
+),
+
+point_days as (
+
+    select
+        unioned.charge_point_id,
+        dates.date_day,
+        dates.day_start_at,
+        dates.day_end_at
+    from (
+        select * from list_status_point_days
+        union
+        select * from list_session_point_days
+        union
+        select * from list_activated_point_days
+    ) as unioned
+    inner join dates
+        on unioned.date_day = dates.date_day
+
+),
+
+collect_boundaries as (
+
+    select
+        point_days.charge_point_id,
+        point_days.date_day,
+        point_days.day_start_at as boundary_at
+    from point_days
+
+    union
+
+    select
+        point_days.charge_point_id,
+        point_days.date_day,
+        statuses.status_at as boundary_at
+    from point_days
+    inner join statuses
+        on
+            point_days.charge_point_id = statuses.charge_point_id
+            and point_days.date_day = statuses.status_date
+
+    union
+
+    select
+        point_days.charge_point_id,
+        point_days.date_day,
+        sessions.start_at as boundary_at
+    from point_days
+    inner join sessions
+        on
+            point_days.charge_point_id = sessions.charge_point_id
+            and point_days.day_start_at < sessions.start_at
+            and point_days.day_end_at > sessions.start_at
+
+    union
+
+    select
+        point_days.charge_point_id,
+        point_days.date_day,
+        sessions.end_at as boundary_at
+    from point_days
+    inner join sessions
+        on
+            point_days.charge_point_id = sessions.charge_point_id
+            and point_days.day_start_at < sessions.end_at
+            and point_days.day_end_at > sessions.end_at
+
+),
+
+cut_segments as (
+
+    select
+        collect_boundaries.charge_point_id,
+        collect_boundaries.date_day,
+        collect_boundaries.boundary_at as interval_start_at,
+        coalesce(
+            lead(collect_boundaries.boundary_at) over (
+                partition by collect_boundaries.charge_point_id, collect_boundaries.date_day
+                order by collect_boundaries.boundary_at
+            ),
+            point_days.day_end_at
+        ) as interval_end_at
+    from collect_boundaries
+    inner join point_days
+        on
+            collect_boundaries.charge_point_id = point_days.charge_point_id
+            and collect_boundaries.date_day = point_days.date_day
+
+),
+
+stream_events as (
+
+    select
+        cut_segments.charge_point_id,
+        cut_segments.interval_start_at as event_at,
+        1 as event_order,
+        cut_segments.date_day,
+        cut_segments.interval_end_at,
+        cast(null as date) as status_date,
+        cast(null as varchar) as explicit_status,
+        cast(null as varchar) as declared_occupancy
+    from cut_segments
+
+    union all
+
+    select
+        statuses.charge_point_id,
+        statuses.status_at as event_at,
+        0 as event_order,
+        cast(null as date) as date_day,
+        cast(null as timestamp) as interval_end_at,
+        statuses.status_date,
+        case
+            when statuses.status in ('en_service', 'hors_service') then statuses.status
+        end as explicit_status,
+        case
+            when statuses.occupancy in ('libre', 'occupe', 'reserve') then statuses.occupancy
+        end as declared_occupancy
+    from statuses
+
+),
+
+number_state_groups as (
+
+    select
+        stream_events.*,
+        count(stream_events.explicit_status) over (
+            partition by stream_events.charge_point_id
+            order by stream_events.event_at, stream_events.event_order
+            rows between unbounded preceding and current row
+        ) as explicit_group,
+        count(stream_events.declared_occupancy) over (
+            partition by stream_events.charge_point_id
+            order by stream_events.event_at, stream_events.event_order
+            rows between unbounded preceding and current row
+        ) as occupancy_group
+    from stream_events
+
+),
+
+carry_raw_states as (
+
+    select
+        number_state_groups.*,
+        max(number_state_groups.explicit_status) over (
+            partition by number_state_groups.charge_point_id, number_state_groups.explicit_group
+        ) as raw_explicit_status,
+        max(
+            case
+                when number_state_groups.explicit_status is not null
+                    then number_state_groups.status_date
+            end
+        ) over (
+            partition by number_state_groups.charge_point_id, number_state_groups.explicit_group
+        ) as raw_explicit_status_date,
+        max(number_state_groups.declared_occupancy) over (
+            partition by number_state_groups.charge_point_id, number_state_groups.occupancy_group
+        ) as raw_declared_occupancy,
+        max(
+            case
+                when number_state_groups.declared_occupancy is not null
+                    then number_state_groups.status_date
+            end
+        ) over (
+            partition by number_state_groups.charge_point_id, number_state_groups.occupancy_group
+        ) as raw_declared_occupancy_date
+    from number_state_groups
+
+),
+
+carry_states as (
+
+    select
+        carry_raw_states.*,
+        case
+            when
+                carry_raw_states.raw_explicit_status_date
+                >= carry_raw_states.date_day - {{ var('usage_status_lookback_days') }}
+                then carry_raw_states.raw_explicit_status
+        end as current_explicit_status,
+        case
+            when
+                carry_raw_states.raw_declared_occupancy_date
+                >= carry_raw_states.date_day - {{ var('usage_status_lookback_days') }}
+                then carry_raw_states.raw_declared_occupancy
+        end as current_declared_occupancy
+    from carry_raw_states
+    where carry_raw_states.event_order = 1
+
+),
+
+count_running_sessions as (
+
+    select
+        cut_segments.charge_point_id,
+        cut_segments.interval_start_at,
+        count(*) as running_session_count
+    from cut_segments
+    inner join sessions
+        on
+            cut_segments.charge_point_id = sessions.charge_point_id
+            and cut_segments.interval_start_at >= sessions.start_at
+            and cut_segments.interval_start_at < sessions.end_at
+    group by 1, 2
+
+),
+
+classify_intervals as (
+
+    select
+        ----------  ids
+        carry_states.charge_point_id,
+
+        ----------  strings
+        case
+            when count_running_sessions.running_session_count > 0 then 'occupied'
+            when carry_states.current_explicit_status = 'hors_service' then 'out_of_service'
+            else 'free'
+        end as state,
+        carry_states.current_explicit_status as explicit_status,
+        carry_states.current_declared_occupancy as declared_occupancy,
+
+        ----------  numerics
+        coalesce(count_running_sessions.running_session_count, 0) as running_session_count,
+        {{ irve_seconds_between('carry_states.event_at', 'carry_states.interval_end_at') }}
+            as duration_seconds,
+
+        ----------  booleans
+        (
+            coalesce(count_running_sessions.running_session_count, 0) > 0
+            and coalesce(carry_states.current_declared_occupancy, '') = 'libre'
+        ) as is_false_free,
+        (
+            coalesce(count_running_sessions.running_session_count, 0) = 0
+            and coalesce(carry_states.current_declared_occupancy, '') = 'occupe'
+        ) as is_false_occupied,
+
+        ----------  dates
+        carry_states.date_day as interval_date,
+
+        ----------  timestamps
+        carry_states.event_at as interval_start_at,
+        carry_states.interval_end_at
+    from carry_states
+    left join count_running_sessions
+        on
+            carry_states.charge_point_id = count_running_sessions.charge_point_id
+            and carry_states.event_at = count_running_sessions.interval_start_at
+    where carry_states.event_order = 1
+
+)
+
+select * from classify_intervals

@@ -1,0 +1,143 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='state_date',
+        on_schema_change='append_new_columns',
+        tags=['daily_partitioned'],
+    )
+}}
+
+-- depends_on: {{ ref('int_charge_point_statuses_daily') }}
+-- depends_on: {{ ref('int_charging_sessions_daily') }}
+
+{#
+    Minutes of every station in each group state per hour of the local day
+    (hour_index 0..hours_in_day-1 counted from the day's UTC start, so the
+    25-hour day has two local 02 h hours), with the hourly booleans of
+    domain.md §2.5 ([RTET] output): sature_h = minutes sature + hors_service
+    ≥ θ (var usage_hourly_theta_minutes); surcharge_h = not sature_h and
+    minutes surcharge + sature + hors_service ≥ θ.
+#}
+
+with
+
+station_intervals as (
+
+    select * from {{ ref('int_station_state_intervals') }}
+    where {{ usage_day_filter('interval_date', 'state_date') }}
+
+),
+
+dates as (
+
+    select * from {{ ref('dim_dates') }}
+
+),
+
+list_station_hours as (
+
+    select distinct
+        station_intervals.station_id,
+        station_intervals.interval_date as state_date,
+        station_intervals.point_count,
+        hours.hour_index,
+        dates.day_start_at + hours.hour_index * interval '1 hour' as hour_start_at,
+        dates.day_start_at + (hours.hour_index + 1) * interval '1 hour' as hour_end_at
+    from station_intervals
+    inner join dates
+        on station_intervals.interval_date = dates.date_day
+    inner join {{ usage_hour_indexes() }} as hours
+        on dates.hours_in_day > hours.hour_index
+
+),
+
+overlap_hours as (
+
+    select
+        list_station_hours.station_id,
+        list_station_hours.state_date,
+        list_station_hours.hour_index,
+        station_intervals.group_state,
+        station_intervals.is_full_use,
+        {{ irve_seconds_between(
+            'greatest(station_intervals.interval_start_at, list_station_hours.hour_start_at)',
+            'least(station_intervals.interval_end_at, list_station_hours.hour_end_at)'
+        ) }} as overlap_seconds
+    from list_station_hours
+    inner join station_intervals
+        on
+            list_station_hours.station_id = station_intervals.station_id
+            and list_station_hours.state_date = station_intervals.interval_date
+            and list_station_hours.hour_end_at > station_intervals.interval_start_at
+            and list_station_hours.hour_start_at < station_intervals.interval_end_at
+
+),
+
+sum_minutes as (
+
+    select
+        overlap_hours.station_id,
+        overlap_hours.state_date,
+        overlap_hours.hour_index,
+        {%- for state in ['desactive', 'hors_service', 'inactif', 'sature', 'surcharge', 'actif'] %}
+            sum(
+                case
+                    when
+                        overlap_hours.group_state = '{{ state }}'
+                        then overlap_hours.overlap_seconds
+                    else 0
+                end
+            ) / 60.0 as {{ state }}_minutes,
+        {%- endfor %}
+        sum(case when overlap_hours.is_full_use then overlap_hours.overlap_seconds else 0 end)
+        / 60.0 as full_use_minutes
+    from overlap_hours
+    group by 1, 2, 3
+
+),
+
+final as (
+
+    select
+        ----------  ids
+        list_station_hours.station_id,
+
+        ----------  numerics
+        list_station_hours.hour_index,
+        cast(extract(hour from {{ utc_to_local('list_station_hours.hour_start_at') }}) as integer)
+            as local_hour,
+        list_station_hours.point_count,
+        {%- for state in ['desactive', 'hors_service', 'inactif', 'sature', 'surcharge', 'actif'] %}
+            {{ usage_round('sum_minutes.' ~ state ~ '_minutes', 6) }} as {{ state }}_minutes,
+        {%- endfor %}
+        {{ usage_round('sum_minutes.full_use_minutes', 6) }} as full_use_minutes,
+
+        ----------  booleans
+        (
+            sum_minutes.sature_minutes + sum_minutes.hors_service_minutes
+            >= {{ var('usage_hourly_theta_minutes') }}
+        ) as is_saturated_hour,
+        (
+            sum_minutes.sature_minutes + sum_minutes.hors_service_minutes
+            < {{ var('usage_hourly_theta_minutes') }}
+            and sum_minutes.surcharge_minutes + sum_minutes.sature_minutes
+            + sum_minutes.hors_service_minutes
+            >= {{ var('usage_hourly_theta_minutes') }}
+        ) as is_overloaded_hour,
+
+        ----------  dates
+        list_station_hours.state_date,
+
+        ----------  timestamps
+        list_station_hours.hour_start_at
+    from list_station_hours
+    inner join sum_minutes
+        on
+            list_station_hours.station_id = sum_minutes.station_id
+            and list_station_hours.state_date = sum_minutes.state_date
+            and list_station_hours.hour_index = sum_minutes.hour_index
+
+)
+
+select * from final

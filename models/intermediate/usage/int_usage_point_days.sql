@@ -1,0 +1,140 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='date_day',
+        on_schema_change='append_new_columns',
+        tags=['daily_partitioned'],
+    )
+}}
+
+-- depends_on: {{ ref('int_charge_point_statuses_daily') }}
+-- depends_on: {{ ref('int_charging_sessions_daily') }}
+
+{#
+    Additive daily facts of every charge point and local day, the base of
+    the usage indicators: state times of the quality-of-service scope
+    (activated or in operation), and the sessions that start that day
+    (count, successful, duration, energy, u14-eligible energy), with the
+    point's attributes from dim_charge_points (NULL for a point missing
+    from it: such rows count at the national level only).
+#}
+
+with
+
+states as (
+
+    select * from {{ ref('int_charge_point_states_daily') }}
+    where {{ usage_day_filter('state_date', 'date_day') }}
+
+),
+
+sessions as (
+
+    select * from {{ ref('int_charging_sessions_flagged') }}
+    where {{ usage_day_filter('start_date', 'date_day') }}
+
+),
+
+charge_points as (
+
+    select * from {{ ref('dim_charge_points') }}
+
+),
+
+dates as (
+
+    select * from {{ ref('dim_dates') }}
+
+),
+
+sum_sessions as (
+
+    select
+        sessions.charge_point_id,
+        sessions.start_date as date_day,
+        count(*) as session_count,
+        sum(case when sessions.is_successful then 1 else 0 end) as successful_session_count,
+        sum(sessions.duration_hours) as session_hours,
+        sum(sessions.energy_kwh) as energy_kwh,
+        sum(case when sessions.is_u14_eligible then sessions.energy_kwh else 0 end)
+            as u14_energy_kwh
+    from sessions
+    group by 1, 2
+
+),
+
+list_point_days as (
+
+    select
+        states.charge_point_id,
+        states.state_date as date_day
+    from states
+    union
+    select
+        sum_sessions.charge_point_id,
+        sum_sessions.date_day
+    from sum_sessions
+
+),
+
+joined as (
+
+    select
+        ----------  ids
+        list_point_days.charge_point_id,
+        charge_points.station_id,
+        charge_points.operational_unit_code,
+        charge_points.amenageur_siren,
+        charge_points.region_code,
+        charge_points.department_code,
+        charge_points.epci_code,
+        charge_points.commune_code,
+
+        ----------  strings
+        charge_points.operator_name,
+        charge_points.power_category_label,
+        charge_points.supply_type,
+        states.lifecycle_state,
+
+        ----------  numerics
+        charge_points.power_category,
+        charge_points.power_kw,
+        cast(dates.hours_in_day * 3600 as double precision) as day_seconds,
+        coalesce(states.free_seconds, 0) as free_seconds,
+        coalesce(states.occupied_seconds, 0) as occupied_seconds,
+        coalesce(states.out_of_service_seconds, 0) as out_of_service_seconds,
+        coalesce(states.false_free_seconds, 0) as false_free_seconds,
+        coalesce(states.false_occupied_seconds, 0) as false_occupied_seconds,
+        coalesce(states.declared_free_seconds, 0) as declared_free_seconds,
+        coalesce(states.declared_occupied_seconds, 0) as declared_occupied_seconds,
+        coalesce(sum_sessions.session_count, 0) as session_count,
+        coalesce(sum_sessions.successful_session_count, 0) as successful_session_count,
+        {{ usage_round('coalesce(sum_sessions.session_hours, 0)', 9) }} as session_hours,
+        {{ usage_round('coalesce(sum_sessions.energy_kwh, 0)', 6) }} as energy_kwh,
+        {{ usage_round('coalesce(sum_sessions.u14_energy_kwh, 0)', 6) }} as u14_energy_kwh,
+
+        ----------  booleans
+        coalesce(states.is_qos_scope, false) as is_qos_scope,
+        coalesce(states.is_in_operation, false) as is_in_operation,
+        (charge_points.charge_point_id is not null) as is_declared,
+
+        ----------  dates
+        list_point_days.date_day
+    from list_point_days
+    inner join dates
+        on list_point_days.date_day = dates.date_day
+    left join states
+        on
+            list_point_days.charge_point_id = states.charge_point_id
+            and list_point_days.date_day = states.state_date
+    left join sum_sessions
+        on
+            list_point_days.charge_point_id = sum_sessions.charge_point_id
+            and list_point_days.date_day = sum_sessions.date_day
+    left join charge_points
+        on list_point_days.charge_point_id = charge_points.charge_point_id
+
+)
+
+select * from joined

@@ -1,0 +1,121 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='date_day',
+        on_schema_change='append_new_columns',
+        tags=['daily_partitioned'],
+    )
+}}
+
+-- depends_on: {{ ref('int_charge_point_statuses_daily') }}
+-- depends_on: {{ ref('int_charging_sessions_daily') }}
+
+{#
+    Additive daily facts of every station with a group timeline: seconds in
+    each group state (domain.md §2.5), full-use time (no point free and at
+    least one occupied: PU_CUM, and PU_MAX its largest hourly share), the
+    number of saturated and overloaded hours, and the station's points,
+    cumulated and maximum power (PU_LEN, the longest continuous full-use
+    period, is not computed).
+#}
+
+with
+
+hourly as (
+
+    select * from {{ ref('int_station_states_hourly') }}
+    where {{ usage_day_filter('state_date', 'date_day') }}
+
+),
+
+charge_points as (
+
+    select * from {{ ref('dim_charge_points') }}
+
+),
+
+dates as (
+
+    select * from {{ ref('dim_dates') }}
+
+),
+
+list_stations as (
+
+    select
+        charge_points.station_id,
+        min(charge_points.operational_unit_code) as operational_unit_code,
+        min(charge_points.amenageur_siren) as amenageur_siren,
+        min(charge_points.region_code) as region_code,
+        min(charge_points.department_code) as department_code,
+        min(charge_points.epci_code) as epci_code,
+        min(charge_points.commune_code) as commune_code,
+        min(charge_points.operator_name) as operator_name,
+        count(*) as declared_point_count,
+        sum(charge_points.power_kw) as cumulated_power_kw,
+        max(charge_points.power_kw) as max_power_kw
+    from charge_points
+    group by 1
+
+),
+
+sum_hours as (
+
+    select
+        hourly.station_id,
+        hourly.state_date as date_day,
+        max(hourly.point_count) as point_count,
+        {%- for state in ['desactive', 'hors_service', 'inactif', 'sature', 'surcharge', 'actif'] %}
+            sum(hourly.{{ state }}_minutes) * 60 as {{ state }}_seconds,
+        {%- endfor %}
+        sum(hourly.full_use_minutes) * 60 as full_use_seconds,
+        max(hourly.full_use_minutes) * 60 as max_hourly_full_use_seconds,
+        sum(case when hourly.is_saturated_hour then 1 else 0 end) as saturated_hour_count,
+        sum(case when hourly.is_overloaded_hour then 1 else 0 end) as overloaded_hour_count
+    from hourly
+    group by 1, 2
+
+),
+
+joined as (
+
+    select
+        ----------  ids
+        sum_hours.station_id,
+        list_stations.operational_unit_code,
+        list_stations.amenageur_siren,
+        list_stations.region_code,
+        list_stations.department_code,
+        list_stations.epci_code,
+        list_stations.commune_code,
+
+        ----------  strings
+        list_stations.operator_name,
+
+        ----------  numerics
+        sum_hours.point_count,
+        list_stations.declared_point_count,
+        list_stations.cumulated_power_kw,
+        list_stations.max_power_kw,
+        cast(dates.hours_in_day * 3600 as double precision) as day_seconds,
+        {%- for state in ['desactive', 'hors_service', 'inactif', 'sature', 'surcharge', 'actif'] %}
+            {{ usage_round('sum_hours.' ~ state ~ '_seconds', 6) }} as {{ state }}_seconds,
+        {%- endfor %}
+        {{ usage_round('sum_hours.full_use_seconds', 6) }} as full_use_seconds,
+        {{ usage_round('sum_hours.max_hourly_full_use_seconds', 6) }}
+            as max_hourly_full_use_seconds,
+        sum_hours.saturated_hour_count,
+        sum_hours.overloaded_hour_count,
+
+        ----------  dates
+        sum_hours.date_day
+    from sum_hours
+    inner join dates
+        on sum_hours.date_day = dates.date_day
+    inner join list_stations
+        on sum_hours.station_id = list_stations.station_id
+
+)
+
+select * from joined

@@ -1,0 +1,40 @@
+{#
+    TIRUERT energy (domain.md §2.3 tirue) per aménageur SIREN, operational
+    unit, station and local start day, in MWh, from the sessions that raise
+    no exclusion flag (int_charging_sessions_flagged); the excluded ones are
+    in fct_tiruert_sessions_excluded. Monthly CarbuRe submissions sum these
+    rows over the month.
+#}
+
+with
+
+sessions as (
+
+    select * from {{ ref('int_charging_sessions_flagged') }}
+
+),
+
+aggregated as (
+
+    select
+        ----------  ids
+        sessions.amenageur_siren,
+        sessions.operational_unit_code,
+        sessions.station_id,
+
+        ----------  strings
+        min(sessions.operator_name) as operator_name,
+
+        ----------  numerics
+        count(*) as session_count,
+        {{ usage_round('sum(sessions.energy_kwh) / 1000.0', 9) }} as energy_mwh,
+
+        ----------  dates
+        sessions.start_date
+    from sessions
+    where sessions.tiruert_exclusion_reason is null
+    group by 1, 2, 3, 7
+
+)
+
+select * from aggregated

@@ -1,0 +1,101 @@
+{#
+    Dynamic-data bookkeeping per dataset (statuses, sessions), feed and
+    local day: rows kept by the canonical dedup of staging, duplicate rows
+    it removed (domain.md §5.10: reported, not dropped silently), rows
+    merged into the incremental daily models, and rows present in staging
+    but not merged (late_row_count: they arrived after their day had left
+    the reprocessing window, so they are reported here and not merged).
+#}
+
+with
+
+staged_statuses as (
+
+    select * from {{ ref('stg_irve__charge_point_statuses') }}
+
+),
+
+merged_statuses as (
+
+    select * from {{ ref('int_charge_point_statuses_daily') }}
+
+),
+
+staged_sessions as (
+
+    select * from {{ ref('stg_irve__charging_sessions') }}
+
+),
+
+merged_sessions as (
+
+    select * from {{ ref('int_charging_sessions_daily') }}
+
+),
+
+compare_statuses as (
+
+    select
+        'statuses' as dataset,
+        staged_statuses.feed,
+        staged_statuses.status_date as date_day,
+        count(*) as kept_row_count,
+        sum(staged_statuses.duplicate_count) as duplicate_row_count,
+        sum(case when merged_statuses.charge_point_id is not null then 1 else 0 end)
+            as merged_row_count,
+        sum(case when merged_statuses.charge_point_id is null then 1 else 0 end)
+            as late_row_count
+    from staged_statuses
+    left join merged_statuses
+        on
+            staged_statuses.charge_point_id = merged_statuses.charge_point_id
+            and staged_statuses.status_at = merged_statuses.status_at
+    group by 2, 3
+
+),
+
+compare_sessions as (
+
+    select
+        'sessions' as dataset,
+        staged_sessions.feed,
+        staged_sessions.start_date as date_day,
+        count(*) as kept_row_count,
+        sum(staged_sessions.duplicate_count) as duplicate_row_count,
+        sum(case when merged_sessions.charge_point_id is not null then 1 else 0 end)
+            as merged_row_count,
+        sum(case when merged_sessions.charge_point_id is null then 1 else 0 end)
+            as late_row_count
+    from staged_sessions
+    left join merged_sessions
+        on
+            staged_sessions.charge_point_id = merged_sessions.charge_point_id
+            and staged_sessions.start_at = merged_sessions.start_at
+            and staged_sessions.end_at = merged_sessions.end_at
+    group by 2, 3
+
+),
+
+unioned as (
+
+    select * from compare_statuses
+    union all
+    select * from compare_sessions
+
+),
+
+final as (
+
+    select
+        unioned.dataset,
+        unioned.feed,
+        unioned.date_day,
+        cast(unioned.kept_row_count as bigint) as kept_row_count,
+        cast(unioned.duplicate_row_count as bigint) as duplicate_row_count,
+        cast(unioned.merged_row_count as bigint) as merged_row_count,
+        cast(unioned.late_row_count as bigint) as late_row_count
+    from unioned
+
+)
+
+select * from final
