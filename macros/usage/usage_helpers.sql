@@ -17,9 +17,9 @@
 
 {% macro usage_hour_indexes() -%}
     (
-        {%- for hour in range(25) %}
+    {%- for hour in range(25) %}
         select {{ hour }} as hour_index{% if not loop.last %} union all{% endif %}
-        {%- endfor %}
+    {%- endfor %}
     )
 {%- endmacro %}
 

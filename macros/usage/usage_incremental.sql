@@ -53,13 +53,13 @@
     {%- set start = usage_window_start_date(day_column, anchor) -%}
     {%- set end = usage_window_end_date() -%}
     (
-        {%- if start %}
+    {%- if start %}
         {{ date_column }} >= {{ start }} - {{ lookback_days }}
         {%- else %}
         1 = 1
-        {%- endif %}
-        {%- if end %}
+    {%- endif %}
+    {%- if end %}
         and {{ date_column }} < {{ end }}
-        {%- endif %}
+    {%- endif %}
     )
 {%- endmacro %}
