@@ -193,10 +193,12 @@ def test_small_deliveries_ordered_by_delivery_date(small):
     warehouse, _, _, _ = small
     rows = warehouse.rows(
         "select delivery_date, delivery_seq, delivery_date_basis "
-        "from intermediate.int_static_deliveries_ordered order by loaded_at"
+        "from intermediate.int_static_deliveries_ordered order by delivery_seq"
     )
-    # Loaded D3, D1, D2: sequenced by delivery date all the same.
-    assert rows == [(D3, 3, "file_name"), (D1, 1, "file_name"), (D2, 2, "file_name")]
+    # Loaded D3, D1, D2 (the fixture's order; loaded_at has one-second
+    # resolution, so it cannot tell those loads apart): sequenced by delivery
+    # date all the same.
+    assert rows == [(D1, 1, "file_name"), (D2, 2, "file_name"), (D3, 3, "file_name")]
 
 
 def test_small_daily_i1_and_t1_per_date(small):
