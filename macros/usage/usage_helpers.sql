@@ -13,6 +13,10 @@
       digits come from the integer round(|x| × 10^6), identical on both
       (a cast of a large double to numeric is not exact on DuckDB); no
       decimals from 10^12 up.
+    - usage_attributed(column)  an attribute of the charge point version
+      valid that day (alias `periods`, int_charge_point_attribution_periods),
+      else today's (alias `charge_points`, dim_charge_points): operator,
+      operational unit and aménageur of sessions and point-days.
 #}
 
 {% macro usage_hour_indexes() -%}
@@ -74,4 +78,8 @@
         when abs({{ expression }}) < 1000000 then {{ usage_round(expression, 3) }}
         else {{ usage_round(expression, 0) }}
     end)
+{%- endmacro %}
+
+{% macro usage_attributed(column) -%}
+    coalesce(periods.{{ column }}, charge_points.{{ column }})
 {%- endmacro %}

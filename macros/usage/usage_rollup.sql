@@ -17,15 +17,17 @@
     usage_rollup(input, period_code, trunc_unit)  a SELECT of the rollup.
 #}
 
-{# Exact, order-independent sums of values with at most 9 decimals: summed
-   as integer nano-units (the float sums of a parallel engine change in the
-   last bit from run to run and between engines). #}
-{% macro usage_nanos(expression) -%}
-    cast(floor({{ expression }} * 1000000000 + 0.5) as bigint)
+{# Exact, order-independent sums: each value rounded to `scale` decimals and
+   summed as an integer (the float sums of a parallel engine change in the
+   last bits from run to run and between engines, and rounding the total
+   afterwards cannot make those bits agree). Scale 9 for hours and means,
+   6 for kW and kWh, so that national totals stay far below 2^63. #}
+{% macro usage_nanos(expression, scale=9) -%}
+    cast(floor({{ expression }} * {{ 10 ** scale }} + 0.5) as bigint)
 {%- endmacro %}
 
-{% macro usage_exact_sum(expression) -%}
-    (cast(sum({{ usage_nanos(expression) }}) as double precision) / 1000000000.0)
+{% macro usage_exact_sum(expression, scale=9) -%}
+    (cast(sum({{ usage_nanos(expression, scale) }}) as double precision) / {{ 10 ** scale }}.0)
 {%- endmacro %}
 
 {% macro usage_rollup(input, period_code, trunc_unit) -%}

@@ -96,7 +96,7 @@ def run_dbt_build(
         *("--log-path", str(target_path)),
         *("--indirect-selection", INDIRECT_SELECTION),
         # Unit tests run in CI (`make test`), not in scheduled runs (dbt's own
-        # advice); their fixtures also ignore the partition's min/max_date.
+        # advice: they test code, which a scheduled run does not change).
         *("--exclude-resource-type", "unit_test"),
     ]
     if dbt_vars:

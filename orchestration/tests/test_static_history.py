@@ -230,6 +230,20 @@ def test_small_daily_i1_and_t1_per_date(small):
         assert i1_as_of == [(len(rows),)], day
 
 
+def test_small_series_runs_to_the_end_date_with_the_last_delivery(small):
+    warehouse, _, _, _ = small
+    end = date(2025, 3, 10)
+    warehouse.dbt("run", "--select", "fct_indicators_history_long",
+                  "--vars", json.dumps({"history_series_end_date": end.isoformat()}))  # fmt: skip
+    try:
+        i1 = warehouse.series("i1")
+        assert max(i1) == end and len(i1) == (end - D1).days + 1
+        assert i1[end] == i1[D3] == 4  # the last delivery stays in force
+    finally:  # back to the default end (the last delivery: no dynamic data here)
+        warehouse.dbt("run", "--select", "fct_indicators_history_long")
+    assert max(warehouse.series("i1")) == D3
+
+
 def test_small_migration_report(small):
     warehouse, _, _, points = small
     p3, p3_new = points[2], points[6]

@@ -1,6 +1,10 @@
 {#
     Every kept charging session with its charge point's attributes and the
-    flags of the session-based indicators:
+    flags of the session-based indicators. Operator, operational unit and
+    aménageur are those of the point's version valid at the session's start
+    (int_charge_point_attribution_periods), else today's (dim_charge_points,
+    for a point absent from the history or removed since); power, station
+    and location are today's.
       - is_successful (u11): energy > var usage_success_min_energy_kwh and
         duration > var usage_success_min_duration_minutes (strict);
       - is_u14_eligible: energy < var tiruert_power_margin × power × hours
@@ -32,6 +36,12 @@ charge_points as (
 
 ),
 
+periods as (
+
+    select * from {{ ref('int_charge_point_attribution_periods') }}
+
+),
+
 find_previous as (
 
     select
@@ -50,15 +60,15 @@ joined as (
         ----------  ids
         find_previous.charge_point_id,
         charge_points.station_id,
-        charge_points.operational_unit_code,
-        charge_points.amenageur_siren,
+        {{ usage_attributed('operational_unit_code') }} as operational_unit_code,
+        {{ usage_attributed('amenageur_siren') }} as amenageur_siren,
         charge_points.region_code,
         charge_points.department_code,
         charge_points.epci_code,
         charge_points.commune_code,
 
         ----------  strings
-        charge_points.operator_name,
+        {{ usage_attributed('operator_name') }} as operator_name,
         charge_points.power_category_label,
         charge_points.supply_type,
         find_previous.feed,
@@ -106,7 +116,7 @@ joined as (
         ) as is_zero_duration_with_energy,
         coalesce(find_previous.start_at < find_previous.previous_end_at, false) as is_overlapping,
         not coalesce(
-            {{ wattlas_regex_matches('charge_points.amenageur_siren', '^[0-9]{9}$') }}, false
+            {{ wattlas_regex_matches(usage_attributed('amenageur_siren'), '^[0-9]{9}$') }}, false
         ) as is_siren_invalid,
 
         ----------  dates
@@ -118,6 +128,14 @@ joined as (
     from find_previous
     left join charge_points
         on find_previous.charge_point_id = charge_points.charge_point_id
+    left join periods
+        on
+            find_previous.charge_point_id = periods.charge_point_id
+            and find_previous.start_date >= periods.attributed_from
+            and (
+                find_previous.start_date < periods.attributed_to
+                or periods.attributed_to is null
+            )
 
 ),
 

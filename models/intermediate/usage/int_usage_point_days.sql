@@ -17,7 +17,10 @@
     (activated or in operation), and the sessions that start that day
     (count, successful, duration, energy, u14-eligible energy), with the
     point's attributes from dim_charge_points (NULL for a point missing
-    from it: such rows count at the national level only).
+    from it: such rows count at the national level only), except operator,
+    operational unit and aménageur: those of the point's version valid that
+    day (int_charge_point_attribution_periods), so a network that moved to
+    another operator keeps its past days under the former one.
 #}
 
 with
@@ -42,6 +45,12 @@ charge_points as (
 
 ),
 
+periods as (
+
+    select * from {{ ref('int_charge_point_attribution_periods') }}
+
+),
+
 dates as (
 
     select * from {{ ref('dim_dates') }}
@@ -55,9 +64,11 @@ sum_sessions as (
         sessions.start_date as date_day,
         count(*) as session_count,
         sum(case when sessions.is_successful then 1 else 0 end) as successful_session_count,
-        sum(sessions.duration_hours) as session_hours,
-        sum(sessions.energy_kwh) as energy_kwh,
-        sum(case when sessions.is_u14_eligible then sessions.energy_kwh else 0 end)
+        {{ usage_exact_sum('sessions.duration_hours') }} as session_hours,
+        {{ usage_exact_sum('sessions.energy_kwh', 6) }} as energy_kwh,
+        {{ usage_exact_sum(
+            'case when sessions.is_u14_eligible then sessions.energy_kwh else 0 end', 6
+        ) }}
             as u14_energy_kwh
     from sessions
     group by 1, 2
@@ -84,15 +95,15 @@ joined as (
         ----------  ids
         list_point_days.charge_point_id,
         charge_points.station_id,
-        charge_points.operational_unit_code,
-        charge_points.amenageur_siren,
+        {{ usage_attributed('operational_unit_code') }} as operational_unit_code,
+        {{ usage_attributed('amenageur_siren') }} as amenageur_siren,
         charge_points.region_code,
         charge_points.department_code,
         charge_points.epci_code,
         charge_points.commune_code,
 
         ----------  strings
-        charge_points.operator_name,
+        {{ usage_attributed('operator_name') }} as operator_name,
         charge_points.power_category_label,
         charge_points.supply_type,
         states.lifecycle_state,
@@ -134,6 +145,14 @@ joined as (
             and list_point_days.date_day = sum_sessions.date_day
     left join charge_points
         on list_point_days.charge_point_id = charge_points.charge_point_id
+    left join periods
+        on
+            list_point_days.charge_point_id = periods.charge_point_id
+            and list_point_days.date_day >= periods.attributed_from
+            and (
+                list_point_days.date_day < periods.attributed_to
+                or periods.attributed_to is null
+            )
 
 )
 

@@ -53,7 +53,7 @@ list_stations as (
         min(charge_points.commune_code) as commune_code,
         min(charge_points.operator_name) as operator_name,
         count(*) as declared_point_count,
-        sum(charge_points.power_kw) as cumulated_power_kw,
+        {{ usage_exact_sum('charge_points.power_kw', 6) }} as cumulated_power_kw,
         max(charge_points.power_kw) as max_power_kw
     from charge_points
     group by 1

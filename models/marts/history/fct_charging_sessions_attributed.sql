@@ -1,10 +1,11 @@
 {#
     Charging sessions attributed to the charge point's operator,
     operational unit, aménageur and station valid at the session's start
-    (dim_charge_points_history version with valid_from <= start_date <
-    valid_to), not today's. A session earlier than the point's first known
-    version takes that first version ('earliest_known'); a session of a
-    point absent from the static history stays unattributed ('unknown').
+    (the version of int_charge_point_attribution_periods covering
+    start_date), not today's. A session earlier than the point's first
+    known version takes that first version ('earliest_known'); a session of
+    a point absent from the static history, or after its removal, stays
+    unattributed ('unknown').
     One row per session (charge point, start, end).
 #}
 
@@ -16,20 +17,19 @@ sessions as (
 
 ),
 
+periods as (
+
+    select * from {{ ref('int_charge_point_attribution_periods') }}
+
+),
+
 history as (
 
     select * from {{ ref('dim_charge_points_history') }}
 
 ),
 
-first_versions as (
-
-    select history.* from history
-    where history.version_number = 1
-
-),
-
-current_versions as (
+latest_versions as (
 
     {# Latest version of each point (in force, or the last before removal). #}
     select
@@ -37,7 +37,7 @@ current_versions as (
         history.operator_name,
         row_number() over (
             partition by history.charge_point_id order by history.version_number desc
-        ) as rn
+        ) as recency
     from history
 
 ),
@@ -47,27 +47,19 @@ attributed as (
     select
         ----------  ids
         sessions.charge_point_id,
-        coalesce(valid_versions.station_id, first_versions.station_id) as station_id,
-        coalesce(
-            valid_versions.operational_unit_code, first_versions.operational_unit_code
-        ) as operational_unit_code,
-        coalesce(valid_versions.amenageur_siren, first_versions.amenageur_siren)
-            as amenageur_siren,
-        coalesce(
-            valid_versions.charge_point_version_id, first_versions.charge_point_version_id
-        ) as charge_point_version_id,
+        periods.station_id,
+        periods.operational_unit_code,
+        periods.amenageur_siren,
+        periods.charge_point_version_id,
 
         ----------  strings
-        coalesce(valid_versions.operator_name, first_versions.operator_name) as operator_name,
-        coalesce(valid_versions.amenageur_name, first_versions.amenageur_name)
-            as amenageur_name,
-        current_versions.operator_name as latest_operator_name,
+        periods.operator_name,
+        periods.amenageur_name,
+        latest_versions.operator_name as latest_operator_name,
         case
-            when valid_versions.charge_point_id is not null then 'valid_at_start'
-            when
-                first_versions.charge_point_id is not null
-                and sessions.start_date < first_versions.valid_from then 'earliest_known'
-            else 'unknown'
+            when periods.charge_point_id is null then 'unknown'
+            when sessions.start_date >= periods.valid_from then 'valid_at_start'
+            else 'earliest_known'
         end as attribution_basis,
         sessions.feed,
 
@@ -82,23 +74,18 @@ attributed as (
         sessions.start_at,
         sessions.end_at
     from sessions
-    left join history as valid_versions
+    left join periods
         on
-            sessions.charge_point_id = valid_versions.charge_point_id
-            and sessions.start_date >= valid_versions.valid_from
+            sessions.charge_point_id = periods.charge_point_id
+            and sessions.start_date >= periods.attributed_from
             and (
-                sessions.start_date < valid_versions.valid_to
-                or valid_versions.valid_to is null
+                sessions.start_date < periods.attributed_to
+                or periods.attributed_to is null
             )
-    left join first_versions
+    left join latest_versions
         on
-            sessions.charge_point_id = first_versions.charge_point_id
-            and valid_versions.charge_point_id is null
-            and sessions.start_date < first_versions.valid_from
-    left join current_versions
-        on
-            sessions.charge_point_id = current_versions.charge_point_id
-            and current_versions.rn = 1
+            sessions.charge_point_id = latest_versions.charge_point_id
+            and latest_versions.recency = 1
 
 ),
 

@@ -1,9 +1,12 @@
 {#
     Daily series of i1 (charge points), i4 (stations) and i7 (installed
     power, kW) nationally and per region, from the static history: each
-    day from the first to the last delivery date takes the snapshot in
-    force (the latest delivery date on or before the day). Long indicator
-    shape (fct_indicators), period 'd'.
+    day from the first delivery date to the series end takes the snapshot
+    in force (the latest delivery date on or before the day). The series
+    ends on var history_series_end_date, by default the latest day with
+    data (a delivery, a status or a session), so the last delivery stays in
+    force until the next one arrives. Long indicator shape
+    (fct_indicators), period 'd'.
 #}
 
 with
@@ -45,6 +48,35 @@ dates as (
 
 ),
 
+sessions as (
+
+    select * from {{ ref('stg_irve__charging_sessions') }}
+
+),
+
+statuses as (
+
+    select * from {{ ref('stg_irve__charge_point_statuses') }}
+
+),
+
+series_end as (
+
+    {% if var('history_series_end_date') -%}
+        select cast('{{ var("history_series_end_date") }}' as date) as end_date
+    {%- else -%}
+        select max(latest.day) as end_date
+        from (
+            select max(charge_points.snapshot_date) as day from charge_points
+            union all
+            select max(sessions.start_date) as day from sessions
+            union all
+            select max(statuses.status_date) as day from statuses
+        ) as latest
+    {%- endif %}
+
+),
+
 snapshots_listed as (
 
     select distinct
@@ -60,6 +92,7 @@ days_in_force as (
         dates.date_day,
         snapshots_listed.snapshot_date
     from dates
+    cross join series_end
     inner join snapshots_listed
         on
             dates.date_day >= snapshots_listed.snapshot_date
@@ -67,9 +100,10 @@ days_in_force as (
                 dates.date_day < snapshots_listed.next_snapshot_date
                 or (
                     snapshots_listed.next_snapshot_date is null
-                    and dates.date_day = snapshots_listed.snapshot_date
+                    and dates.date_day <= series_end.end_date
                 )
             )
+    where dates.date_day <= series_end.end_date
 
 ),
 

@@ -32,7 +32,8 @@ aggregated as (
             'station_inactive_hours', 'station_saturated_hours', 'station_overloaded_hours',
             'station_active_hours', 'full_use_hours', 'energy_kwh',
         ] %}
-            sum(stations.{{ column }}) as {{ column }}{% if not loop.last %},{% endif %}
+            {{ usage_exact_sum('stations.' ~ column, 6 if column == 'energy_kwh' else 9) }}
+                as {{ column }}{% if not loop.last %},{% endif %}
         {%- endfor %}
     from stations
     group by 1, 2

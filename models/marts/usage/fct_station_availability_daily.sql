@@ -29,16 +29,18 @@ sum_points as (
         point_days.date_day,
         sum(case when point_days.is_qos_scope then point_days.day_seconds else 0 end)
             as opening_seconds,
-        sum(point_days.free_seconds) as free_seconds,
-        sum(point_days.occupied_seconds) as occupied_seconds,
-        sum(point_days.out_of_service_seconds) as out_of_service_seconds,
-        sum(point_days.false_free_seconds) as false_free_seconds,
-        sum(point_days.false_occupied_seconds) as false_occupied_seconds,
-        sum(case when point_days.is_qos_scope then point_days.power_kw else 0 end)
+        {{ usage_exact_sum('point_days.free_seconds', 3) }} as free_seconds,
+        {{ usage_exact_sum('point_days.occupied_seconds', 3) }} as occupied_seconds,
+        {{ usage_exact_sum('point_days.out_of_service_seconds', 3) }} as out_of_service_seconds,
+        {{ usage_exact_sum('point_days.false_free_seconds', 3) }} as false_free_seconds,
+        {{ usage_exact_sum('point_days.false_occupied_seconds', 3) }} as false_occupied_seconds,
+        {{ usage_exact_sum(
+            'case when point_days.is_qos_scope then point_days.power_kw else 0 end', 6
+        ) }}
             as scope_power_kw,
         sum(point_days.session_count) as session_count,
         sum(point_days.successful_session_count) as successful_session_count,
-        sum(point_days.energy_kwh) as energy_kwh
+        {{ usage_exact_sum('point_days.energy_kwh', 6) }} as energy_kwh
     from point_days
     where point_days.station_id is not null
     group by 1, 2

@@ -27,7 +27,7 @@ aggregated as (
 
         ----------  numerics
         count(*) as session_count,
-        {{ usage_round('sum(sessions.energy_kwh) / 1000.0', 9) }} as energy_mwh,
+        {{ usage_exact_sum('sessions.energy_kwh', 6) }} / 1000.0 as energy_mwh,
 
         ----------  dates
         sessions.start_date

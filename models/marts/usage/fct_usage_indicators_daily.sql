@@ -26,11 +26,11 @@
     },
     {
         'code': 'u6', 'category': 'power_category_label', 'where': 'session_count > 0',
-        'levels': [0, 1, 2, 5], 'value': 'sum(session_hours)',
+        'levels': [0, 1, 2, 5], 'value': usage_exact_sum('session_hours'),
     },
     {
         'code': 'u9', 'category': 'power_category_label', 'where': 'session_count > 0',
-        'levels': [0, 1, 2, 5], 'value': 'sum(energy_kwh)',
+        'levels': [0, 1, 2, 5], 'value': usage_exact_sum('energy_kwh', 6),
     },
     {
         'code': 'u10', 'category': none, 'where': 'session_count > 0',
@@ -46,11 +46,11 @@
     },
     {
         'code': 'u13', 'category': none, 'where': 'is_in_operation',
-        'levels': [0, 1, 2, 5], 'value': 'coalesce(sum(power_kw), 0)',
+        'levels': [0, 1, 2, 5], 'value': 'coalesce(' ~ usage_exact_sum('power_kw', 6) ~ ', 0)',
     },
     {
         'code': 'u14', 'category': 'supply_type', 'where': 'session_count > 0',
-        'levels': [0, 1, 2, 5], 'value': 'sum(u14_energy_kwh)',
+        'levels': [0, 1, 2, 5], 'value': usage_exact_sum('u14_energy_kwh', 6),
     },
     {
         'code': 'c1', 'category': none, 'where': 'session_count > 0',
@@ -58,7 +58,7 @@
     },
     {
         'code': 'c2', 'category': none, 'where': 'session_count > 0',
-        'levels': [7], 'value': 'sum(energy_kwh)',
+        'levels': [7], 'value': usage_exact_sum('energy_kwh', 6),
     },
     {
         'code': 'q1', 'category': 'power_category_label', 'where': 'is_qos_scope',
@@ -75,7 +75,7 @@
     {
         'code': 'q4', 'category': 'power_category_label', 'where': 'is_qos_scope',
         'levels': [0, 1, 2, 5],
-        'numerator': 'sum(energy_kwh)',
+        'numerator': usage_exact_sum('energy_kwh', 6),
         'denominator': exact_hours | replace('COL', '(power_kw * day_seconds)'),
     },
     {
@@ -306,7 +306,7 @@ compute_tirue as (
         tiruert.amenageur_siren as target,
         cast(null as varchar) as category,
         tiruert.start_date as period_start,
-        cast(sum(tiruert.energy_mwh) as double precision) as value,
+        cast({{ usage_exact_sum('tiruert.energy_mwh') }} as double precision) as value,
         cast(null as double precision) as numerator,
         cast(null as double precision) as denominator,
         cast(null as varchar) as extras
