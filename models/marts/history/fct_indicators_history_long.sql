@@ -62,18 +62,19 @@ statuses as (
 
 series_end as (
 
-    {% if var('history_series_end_date') -%}
-        select cast('{{ var("history_series_end_date") }}' as date) as end_date
-    {%- else -%}
-        select max(latest.day) as end_date
-        from (
-            select max(charge_points.snapshot_date) as day from charge_points
-            union all
-            select max(sessions.start_date) as day from sessions
-            union all
-            select max(statuses.status_date) as day from statuses
-        ) as latest
-    {%- endif %}
+    {%- set end_date = var('history_series_end_date') %}
+    select
+        coalesce(
+            {{ "cast('" ~ end_date ~ "' as date)" if end_date else 'cast(null as date)' }},
+            max(latest.day)
+        ) as end_date
+    from (
+        select max(charge_points.snapshot_date) as day from charge_points
+        union all
+        select max(sessions.start_date) as day from sessions
+        union all
+        select max(statuses.status_date) as day from statuses
+    ) as latest
 
 ),
 
