@@ -15,9 +15,10 @@
     Additive daily facts of every station with a group timeline: seconds in
     each group state (domain.md §2.5), full-use time (no point free and at
     least one occupied: PU_CUM, and PU_MAX its largest hourly share), the
-    number of saturated and overloaded hours, and the station's points,
-    cumulated and maximum power (PU_LEN, the longest continuous full-use
-    period, is not computed).
+    number of saturated and overloaded hours, the longest continuous
+    full-use period of the day (PU_LEN: consecutive full-use intervals of
+    the exact timeline merged, clipped at the day's bounds), and the
+    station's points, cumulated and maximum power.
 #}
 
 with
@@ -26,6 +27,13 @@ hourly as (
 
     select * from {{ ref('int_station_states_hourly') }}
     where {{ usage_day_filter('state_date', 'date_day') }}
+
+),
+
+station_intervals as (
+
+    select * from {{ ref('int_station_state_intervals') }}
+    where {{ usage_day_filter('interval_date', 'date_day') }}
 
 ),
 
@@ -57,6 +65,80 @@ list_stations as (
         max(charge_points.power_kw) as max_power_kw
     from charge_points
     group by 1
+
+),
+
+find_previous_intervals as (
+
+    select
+        station_intervals.*,
+        lag(station_intervals.is_full_use) over station_day as previous_is_full_use,
+        lag(station_intervals.interval_end_at) over station_day as previous_end_at
+    from station_intervals
+    window station_day as (
+        partition by station_intervals.station_id, station_intervals.interval_date
+        order by station_intervals.interval_start_at
+    )
+
+),
+
+flag_full_use_runs as (
+
+    {# A full-use interval starts a new run unless the previous interval of
+       the station-day was full use too and ends where it starts. #}
+    select
+        find_previous_intervals.station_id,
+        find_previous_intervals.interval_date,
+        find_previous_intervals.interval_start_at,
+        find_previous_intervals.is_full_use,
+        find_previous_intervals.duration_seconds,
+        case
+            when
+                find_previous_intervals.is_full_use
+                and find_previous_intervals.previous_is_full_use
+                and find_previous_intervals.previous_end_at
+                = find_previous_intervals.interval_start_at
+                then 0
+            else 1
+        end as starts_run
+    from find_previous_intervals
+
+),
+
+number_full_use_runs as (
+
+    select
+        flag_full_use_runs.*,
+        sum(flag_full_use_runs.starts_run) over (
+            partition by flag_full_use_runs.station_id, flag_full_use_runs.interval_date
+            order by flag_full_use_runs.interval_start_at
+            rows between unbounded preceding and current row
+        ) as run_number
+    from flag_full_use_runs
+
+),
+
+measure_full_use_runs as (
+
+    select
+        number_full_use_runs.station_id,
+        number_full_use_runs.interval_date,
+        number_full_use_runs.run_number,
+        sum(number_full_use_runs.duration_seconds) as run_seconds
+    from number_full_use_runs
+    where number_full_use_runs.is_full_use
+    group by 1, 2, 3
+
+),
+
+longest_full_use_runs as (
+
+    select
+        measure_full_use_runs.station_id,
+        measure_full_use_runs.interval_date as date_day,
+        max(measure_full_use_runs.run_seconds) as longest_full_use_seconds
+    from measure_full_use_runs
+    group by 1, 2
 
 ),
 
@@ -105,6 +187,8 @@ joined as (
         {{ usage_round('sum_hours.full_use_seconds', 6) }} as full_use_seconds,
         {{ usage_round('sum_hours.max_hourly_full_use_seconds', 6) }}
             as max_hourly_full_use_seconds,
+        {{ usage_round('coalesce(longest_full_use_runs.longest_full_use_seconds, 0)', 6) }}
+            as longest_full_use_seconds,
         sum_hours.saturated_hour_count,
         sum_hours.overloaded_hour_count,
 
@@ -115,6 +199,10 @@ joined as (
         on sum_hours.date_day = dates.date_day
     inner join list_stations
         on sum_hours.station_id = list_stations.station_id
+    left join longest_full_use_runs
+        on
+            sum_hours.station_id = longest_full_use_runs.station_id
+            and sum_hours.date_day = longest_full_use_runs.date_day
 
 )
 

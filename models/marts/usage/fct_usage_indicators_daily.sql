@@ -98,6 +98,7 @@
             ('desactive', exact_hours | replace('COL', '(desactive_seconds)')),
             ('PU_CUM', exact_hours | replace('COL', '(full_use_seconds)')),
             ('PU_MAX', 'max(max_hourly_full_use_seconds) ' ~ hours),
+            ('PU_LEN', 'max(longest_full_use_seconds) ' ~ hours),
         ],
     },
     {
