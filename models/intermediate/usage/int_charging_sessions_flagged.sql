@@ -1,3 +1,15 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='start_date',
+        on_schema_change='append_new_columns',
+        tags=['daily_partitioned'],
+    )
+}}
+
+-- depends_on: {{ ref('int_charge_point_statuses_daily') }}
+
 {#
     Every kept charging session with its charge point's attributes and the
     flags of the session-based indicators. Operator, operational unit and
@@ -20,6 +32,9 @@
         already removed by the canonical dedup of staging (counted in
         duplicate_count). tiruert_exclusion_reason = the first flag raised
         in the order NEGS, ENEX, ENEU, ENEA, ODUS, OVER, SIRE, NULL for an eligible session.
+    Incremental by start day over the reprocessing window, like
+    int_charging_sessions_daily; the previous session of a point (OVER) is
+    looked up to var usage_overlap_lookback_days before the window.
 #}
 
 with
@@ -27,6 +42,10 @@ with
 sessions as (
 
     select * from {{ ref('int_charging_sessions_daily') }}
+    where
+        {{ usage_day_filter(
+            'start_date', 'start_date', lookback_days=var('usage_overlap_lookback_days')
+        ) }}
 
 ),
 
@@ -153,6 +172,7 @@ final as (
             when joined.is_siren_invalid then 'SIRE'
         end as tiruert_exclusion_reason
     from joined
+    where {{ usage_day_filter('joined.start_date', 'start_date') }}
 
 )
 
