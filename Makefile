@@ -40,7 +40,7 @@ $(VENV)/.installed: requirements.lock
 lint: venv
 	$(BIN)/ruff check orchestration dashboards superset
 	$(BIN)/ruff format --check orchestration dashboards superset
-	$(BIN)/sqlfluff lint models macros tests --disable-progress-bar
+	$(BIN)/sqlfluff lint models macros tests --disable-progress-bar --processes 0
 
 docs: venv
 	$(BIN)/dbt docs generate --target duckdb --target-path target/duckdb --static

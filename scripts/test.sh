@@ -18,6 +18,10 @@ if ! command -v chromium >/dev/null; then
     fi
 fi
 
+# pytest-xdist, one worker per CPU, a test file per worker at a time (the
+# tests of a file share a module-scoped warehouse).
+export PYTEST_PARALLEL="-n ${WATTLAS_PYTEST_WORKERS:-auto} --dist loadfile"
+
 export WATTLAS_TEST_DUCKDB_PATH="$PWD/target/test.duckdb"
 mkdir -p target
 rm -f "$WATTLAS_TEST_DUCKDB_PATH" "$WATTLAS_TEST_DUCKDB_PATH.wal"
@@ -40,12 +44,12 @@ postgres_half() {
     python -m orchestration.ingestion --target postgres load --sample
     dbt build --target postgres --target-path target/test-postgres
     echo "== pytest"
-    WATTLAS_TEST_POSTGRES=1 WATTLAS_RUN_DBT_TESTS=1 python -m pytest
+    WATTLAS_TEST_POSTGRES=1 WATTLAS_RUN_DBT_TESTS=1 python -m pytest $PYTEST_PARALLEL
 }
 
 if [ "${WATTLAS_SKIP_POSTGRES:-0}" = 1 ]; then
     echo "== WATTLAS_SKIP_POSTGRES=1: skipping the PostgreSQL build and comparison"
-    WATTLAS_RUN_DBT_TESTS=1 python -m pytest
+    WATTLAS_RUN_DBT_TESTS=1 python -m pytest $PYTEST_PARALLEL
 else
     scripts/postgres.sh bash -c "$(declare -f postgres_half); postgres_half"
 fi

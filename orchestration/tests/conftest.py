@@ -20,7 +20,9 @@ def malformed_csv(tmp_path: Path) -> Path:
     return path
 
 
-PG_TEST_DATABASE = "wattlas_ingestion_test"
+# One database per pytest-xdist worker (gw0, gw1, ...): loader tests of two
+# workers must not drop each other's database.
+PG_TEST_DATABASE = "wattlas_ingestion_test_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
 @pytest.fixture

@@ -63,9 +63,13 @@ def docs_site(tmp_path_factory) -> Path:
     if warehouse is None:
         pytest.skip("no built DuckDB warehouse (run `make test` or set WATTLAS_DUCKDB_PATH)")
     target = tmp_path_factory.mktemp("docs_target")
+    # dbt opens the file for writing: a copy (same name, the views' catalog)
+    # leaves the built warehouse free for tests reading it in parallel.
+    copy = tmp_path_factory.mktemp("docs_warehouse") / warehouse.name
+    shutil.copyfile(warehouse, copy)
     env = dict(
         os.environ,
-        WATTLAS_DUCKDB_PATH=str(warehouse),
+        WATTLAS_DUCKDB_PATH=str(copy),
         DBT_PROFILES_DIR=str(REPO / "profiles"),
         DBT_SEND_ANONYMOUS_USAGE_STATS="false",
     )

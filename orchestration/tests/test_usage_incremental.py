@@ -127,7 +127,9 @@ def _changed_days(columns: list[str], before: set[tuple], after: set[tuple]) -> 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory) -> dict:
     tmp = tmp_path_factory.mktemp("usage")
-    duckdb_path = tmp / "usage.duckdb"
+    built = Path(os.environ.get("WATTLAS_TEST_DUCKDB_PATH", "/nonexistent"))
+    # A copy keeps the file name: DuckDB views name their catalog after its stem.
+    duckdb_path = tmp / (built.name if built.is_file() else "usage.duckdb")
     env = {
         **os.environ,
         "DBT_PROFILES_DIR": str(ROOT / "profiles"),
@@ -135,7 +137,6 @@ def warehouse(tmp_path_factory) -> dict:
         "WATTLAS_TARGET": "duckdb",
     }
     ingest = [sys.executable, "-m", "orchestration.ingestion", "--duckdb-path", str(duckdb_path)]
-    built = Path(os.environ.get("WATTLAS_TEST_DUCKDB_PATH", "/nonexistent"))
     if built.is_file():  # `make test` built the sample already: start from a copy
         shutil.copyfile(built, duckdb_path)
     else:
