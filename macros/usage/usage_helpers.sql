@@ -17,6 +17,10 @@
       valid that day (alias `periods`, int_charge_point_attribution_periods),
       else today's (alias `charge_points`, dim_charge_points): operator,
       operational unit and aménageur of sessions and point-days.
+    - usage_period_covers(charge_point_id, day)  join condition:
+      the version of that point (alias `periods`) whose attribution period
+      [attributed_from, attributed_to) contains the day; open at its end
+      when attributed_to is NULL.
 #}
 
 {% macro usage_hour_indexes() -%}
@@ -82,4 +86,12 @@
 
 {% macro usage_attributed(column) -%}
     coalesce(periods.{{ column }}, charge_points.{{ column }})
+{%- endmacro %}
+
+{% macro usage_period_covers(charge_point_id, day) -%}
+    (
+        {{ charge_point_id }} = periods.charge_point_id
+        and {{ day }} >= periods.attributed_from
+        and ({{ day }} < periods.attributed_to or periods.attributed_to is null)
+    )
 {%- endmacro %}

@@ -148,13 +148,7 @@ joined as (
     left join charge_points
         on find_previous.charge_point_id = charge_points.charge_point_id
     left join periods
-        on
-            find_previous.charge_point_id = periods.charge_point_id
-            and find_previous.start_date >= periods.attributed_from
-            and (
-                find_previous.start_date < periods.attributed_to
-                or periods.attributed_to is null
-            )
+        on {{ usage_period_covers('find_previous.charge_point_id', 'find_previous.start_date') }}
 
 ),
 

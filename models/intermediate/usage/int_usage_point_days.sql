@@ -146,13 +146,7 @@ joined as (
     left join charge_points
         on list_point_days.charge_point_id = charge_points.charge_point_id
     left join periods
-        on
-            list_point_days.charge_point_id = periods.charge_point_id
-            and list_point_days.date_day >= periods.attributed_from
-            and (
-                list_point_days.date_day < periods.attributed_to
-                or periods.attributed_to is null
-            )
+        on {{ usage_period_covers('list_point_days.charge_point_id', 'list_point_days.date_day') }}
 
 )
 

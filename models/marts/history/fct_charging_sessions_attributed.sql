@@ -75,13 +75,7 @@ attributed as (
         sessions.end_at
     from sessions
     left join periods
-        on
-            sessions.charge_point_id = periods.charge_point_id
-            and sessions.start_date >= periods.attributed_from
-            and (
-                sessions.start_date < periods.attributed_to
-                or periods.attributed_to is null
-            )
+        on {{ usage_period_covers('sessions.charge_point_id', 'sessions.start_date') }}
     left join latest_versions
         on
             sessions.charge_point_id = latest_versions.charge_point_id
