@@ -16,10 +16,13 @@ A script, not a test: ``python -m orchestration.benchmarks.usage_scale --help``.
    ``qualicharge/statique`` JSON lines file), loads the shipped sample (the
    reference data the models need, not timed) then the synthetic files
    (timed), and builds ``+path:models/marts/usage`` with dbt (timed).
-3. Prints one line per engine and scenario: rows, load and build seconds,
-   and the peak resident memory of the loader and dbt processes (for
-   PostgreSQL the server's own memory is not included: the client side is
-   what is measured; the database size is printed instead).
+   Then re-runs the last day alone (timed), as a Dagster partition run
+   does (vars ``min_date``/``max_date``): the cost of one day at the
+   scenario's volume.
+3. Prints one line per engine and scenario: rows, load, build and day
+   re-run seconds, and the peak resident memory of the loader and dbt
+   processes (for PostgreSQL the server's own memory is not included: the
+   client side is what is measured; the database size is printed instead).
 
 PostgreSQL runs use the libpq variables (PGHOST, PGPORT, PGUSER) and a
 throwaway database (``--pg-database``, dropped and re-created).
@@ -43,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
 PARIS = ZoneInfo("Europe/Paris")
 OPERATOR = "rtet-paca"
+ONE_DAY = dt.timedelta(days=1)
 
 
 def _read_json_array(path: Path) -> list[dict]:
@@ -221,7 +225,7 @@ def _timed(args: list[str], env: dict[str, str], log: Path) -> tuple[float, floa
     return elapsed, usage.ru_maxrss / 1024
 
 
-def run_engine(engine: str, landing: Path, work: Path, args) -> dict:
+def run_engine(engine: str, landing: Path, work: Path, last_day: dt.date, args) -> dict:
     env = {**os.environ, "DBT_PROFILES_DIR": str(ROOT / "profiles")}
     log = work / f"{engine}.log"
     ingest = [sys.executable, "-m", "orchestration.ingestion"]
@@ -264,6 +268,8 @@ def run_engine(engine: str, landing: Path, work: Path, args) -> dict:
         "+path:models/marts/usage",
     ]
     build_seconds, build_rss = _timed(dbt, env, log)
+    day_vars = {"min_date": last_day.isoformat(), "max_date": (last_day + ONE_DAY).isoformat()}
+    day_seconds, day_rss = _timed([*dbt, "--vars", json.dumps(day_vars)], env, log)
     size = "-"
     if engine == "duckdb":
         size = f"{(work / 'bench.duckdb').stat().st_size / 2**20:.0f} MB"
@@ -278,7 +284,8 @@ def run_engine(engine: str, landing: Path, work: Path, args) -> dict:
     return {
         "load_s": load_seconds,
         "build_s": build_seconds,
-        "peak_mb": max(load_rss, build_rss),
+        "day_s": day_seconds,
+        "peak_mb": max(load_rss, build_rss, day_rss),
         "size": size,
     }
 
@@ -328,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
             generated = time.perf_counter() - started
             print(f"generated {days} day(s): {counts} in {generated:.0f} s", flush=True)
             for engine in args.engines:
-                figures = run_engine(engine, work / "landing", work, args)
+                last_day = args.first_day + (days - 1) * ONE_DAY
+                figures = run_engine(engine, work / "landing", work, last_day, args)
                 results.append((engine, days, counts, figures))
                 print(f"{engine} {days} d: {figures}", flush=True)
         finally:
@@ -339,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
 
     header = (
         f"{'engine':<9}{'days':>5}{'points':>9}{'statuses':>11}{'sessions':>11}"
-        f"{'load s':>9}{'build s':>9}{'peak MB':>9}  size"
+        f"{'load s':>9}{'build s':>9}{'day s':>8}{'peak MB':>9}  size"
     )
     print(header)
     print("-" * len(header))
@@ -347,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{engine:<9}{days:>5}{counts['points']:>9}{counts['statuses']:>11}"
             f"{counts['sessions']:>11}{figures['load_s']:>9.1f}{figures['build_s']:>9.1f}"
+            f"{figures['day_s']:>8.1f}"
             f"{figures['peak_mb']:>9.0f}  {figures['size']}"
         )
     return 0
