@@ -35,12 +35,20 @@ dates as (
 
 ),
 
-list_station_hours as (
+expand_interval_hours as (
 
-    select distinct
+    {#- Each interval meets only the hours from the one holding its start to
+        the one holding its end (one or two for most), not all of the day's:
+        the expansion stays linear in intervals (24 × intervals spilled tens
+        of GB to disk on PostgreSQL at national scale). #}
+    select
         station_intervals.station_id,
         station_intervals.interval_date as state_date,
         station_intervals.point_count,
+        station_intervals.group_state,
+        station_intervals.is_full_use,
+        station_intervals.interval_start_at,
+        station_intervals.interval_end_at,
         hours.hour_index,
         dates.day_start_at + hours.hour_index * interval '1 hour' as hour_start_at,
         dates.day_start_at + (hours.hour_index + 1) * interval '1 hour' as hour_end_at
@@ -48,29 +56,35 @@ list_station_hours as (
     inner join dates
         on station_intervals.interval_date = dates.date_day
     inner join {{ usage_hour_indexes() }} as hours
-        on dates.hours_in_day > hours.hour_index
+        on
+            dates.hours_in_day > hours.hour_index
+            and hours.hour_index >= floor({{ irve_seconds_between(
+                'dates.day_start_at', 'station_intervals.interval_start_at'
+            ) }} / 3600)
+            and hours.hour_index <= floor({{ irve_seconds_between(
+                'dates.day_start_at', 'station_intervals.interval_end_at'
+            ) }} / 3600)
 
 ),
 
 overlap_hours as (
 
     select
-        list_station_hours.station_id,
-        list_station_hours.state_date,
-        list_station_hours.hour_index,
-        station_intervals.group_state,
-        station_intervals.is_full_use,
+        station_id,
+        state_date,
+        point_count,
+        hour_index,
+        hour_start_at,
+        group_state,
+        is_full_use,
         {{ irve_seconds_between(
-            'greatest(station_intervals.interval_start_at, list_station_hours.hour_start_at)',
-            'least(station_intervals.interval_end_at, list_station_hours.hour_end_at)'
+            'greatest(interval_start_at, hour_start_at)',
+            'least(interval_end_at, hour_end_at)'
         ) }} as overlap_seconds
-    from list_station_hours
-    inner join station_intervals
-        on
-            list_station_hours.station_id = station_intervals.station_id
-            and list_station_hours.state_date = station_intervals.interval_date
-            and list_station_hours.hour_end_at > station_intervals.interval_start_at
-            and list_station_hours.hour_start_at < station_intervals.interval_end_at
+    from expand_interval_hours
+    where
+        hour_end_at > interval_start_at
+        and hour_start_at < interval_end_at
 
 ),
 
@@ -79,7 +93,9 @@ sum_minutes as (
     select
         overlap_hours.station_id,
         overlap_hours.state_date,
+        overlap_hours.point_count,
         overlap_hours.hour_index,
+        overlap_hours.hour_start_at,
         {%- for state in ['desactive', 'hors_service', 'inactif', 'sature', 'surcharge', 'actif'] %}
             sum(
                 case
@@ -93,7 +109,7 @@ sum_minutes as (
         sum(case when overlap_hours.is_full_use then overlap_hours.overlap_seconds else 0 end)
         / 60.0 as full_use_minutes
     from overlap_hours
-    group by 1, 2, 3
+    group by 1, 2, 3, 4, 5
 
 ),
 
@@ -101,13 +117,13 @@ final as (
 
     select
         ----------  ids
-        list_station_hours.station_id,
+        sum_minutes.station_id,
 
         ----------  numerics
-        list_station_hours.hour_index,
-        cast(extract(hour from {{ utc_to_local('list_station_hours.hour_start_at') }}) as integer)
+        sum_minutes.hour_index,
+        cast(extract(hour from {{ utc_to_local('sum_minutes.hour_start_at') }}) as integer)
             as local_hour,
-        list_station_hours.point_count,
+        sum_minutes.point_count,
         {%- for state in ['desactive', 'hors_service', 'inactif', 'sature', 'surcharge', 'actif'] %}
             {{ usage_round('sum_minutes.' ~ state ~ '_minutes', 6) }} as {{ state }}_minutes,
         {%- endfor %}
@@ -127,16 +143,11 @@ final as (
         ) as is_overloaded_hour,
 
         ----------  dates
-        list_station_hours.state_date,
+        sum_minutes.state_date,
 
         ----------  timestamps
-        list_station_hours.hour_start_at
-    from list_station_hours
-    inner join sum_minutes
-        on
-            list_station_hours.station_id = sum_minutes.station_id
-            and list_station_hours.state_date = sum_minutes.state_date
-            and list_station_hours.hour_index = sum_minutes.hour_index
+        sum_minutes.hour_start_at
+    from sum_minutes
 
 )
 
