@@ -111,23 +111,63 @@
 ] -%}
 {%- set all_levels = [0, 1, 2, 3, 4, 5, 6, 7] -%}
 
+{#- only the columns the indicators read: PostgreSQL materialises every CTE
+    read more than once, and the level CTEs repeat each row up to 8 times -#}
+{%- set level_columns = [] -%}
+{%- for item in usage_levels() if item[2] is not none -%}
+    {%- do level_columns.append(item[2]) -%}
+{%- endfor -%}
+{%- set point_columns = [
+    'power_category_label', 'supply_type', 'is_qos_scope', 'is_in_operation',
+    'day_seconds', 'free_seconds', 'occupied_seconds', 'out_of_service_seconds',
+    'false_free_seconds', 'false_occupied_seconds', 'power_kw', 'session_count',
+    'successful_session_count', 'session_hours', 'energy_kwh', 'u14_energy_kwh',
+] -%}
+{%- set station_columns = [
+    'day_seconds', 'desactive_seconds', 'hors_service_seconds', 'inactif_seconds',
+    'sature_seconds', 'surcharge_seconds', 'actif_seconds', 'full_use_seconds',
+    'max_hourly_full_use_seconds', 'longest_full_use_seconds',
+] -%}
+{%- set station_levels = [0, 1, 2, 5] -%}
+{%- set session_levels = [0, 1, 2, 5] -%}
+
 with
 
 point_days as (
 
-    select * from {{ ref('int_usage_point_days') }}
+    select
+        {%- for column in level_columns + point_columns %}
+            {{ column }},
+        {%- endfor %}
+        date_day
+    from {{ ref('int_usage_point_days') }}
 
 ),
 
 station_days as (
 
-    select * from {{ ref('int_usage_station_days') }}
+    select
+        {%- for level in station_levels if level > 0 %}
+            {{ usage_levels()[level][2] }},
+        {%- endfor %}
+        {%- for column in station_columns %}
+            {{ column }},
+        {%- endfor %}
+        date_day
+    from {{ ref('int_usage_station_days') }}
 
 ),
 
 sessions as (
 
-    select * from {{ ref('int_charging_sessions_flagged') }}
+    select
+        {%- for level in session_levels if level > 0 %}
+            {{ usage_levels()[level][2] }},
+        {%- endfor %}
+        charge_point_id,
+        start_local_hour,
+        start_date
+    from {{ ref('int_charging_sessions_flagged') }}
 
 ),
 
@@ -140,7 +180,10 @@ tiruert as (
 attach_point_levels as (
     {% for level in all_levels %}
         select
-            point_days.*,
+            {%- for column in point_columns %}
+                point_days.{{ column }},
+            {%- endfor %}
+            point_days.date_day,
             {{ level }} as level,
             {{ usage_level_name(level) }} as level_name,
             {{ usage_level_target(level, 'point_days') }} as target
@@ -151,9 +194,12 @@ attach_point_levels as (
 ),
 
 attach_station_levels as (
-    {% for level in [0, 1, 2, 5] %}
+    {% for level in station_levels %}
         select
-            station_days.*,
+            {%- for column in station_columns %}
+                station_days.{{ column }},
+            {%- endfor %}
+            station_days.date_day,
             {{ level }} as level,
             {{ usage_level_name(level) }} as level_name,
             {{ usage_level_target(level, 'station_days') }} as target
@@ -164,9 +210,10 @@ attach_station_levels as (
 ),
 
 attach_session_levels as (
-    {% for level in [0, 1, 2, 5] %}
+    {% for level in session_levels %}
         select
-            sessions.*,
+            sessions.start_local_hour,
+            sessions.start_date,
             {{ level }} as level,
             {{ usage_level_name(level) }} as level_name,
             {{ usage_level_target(level, 'sessions') }} as target
@@ -252,17 +299,50 @@ list_days as (
 
 ),
 
+list_session_point_days as (
+
+    {#-
+        e4 on day D: points with a session in [D - 1 month, D). Each point's
+        session days are chained to its next one, so a point and day match
+        one session day (the latest before D) and no distinct is needed.
+    #}
+    select distinct
+        charge_point_id,
+        region_code,
+        start_date
+    from sessions
+
+),
+
+find_next_session_days as (
+
+    select
+        charge_point_id,
+        region_code,
+        start_date,
+        lead(start_date) over (
+            partition by charge_point_id, region_code order by start_date
+        ) as next_start_date
+    from list_session_point_days
+
+),
+
 list_active_points as (
 
-    select distinct
+    select
         list_days.date_day,
-        sessions.charge_point_id,
-        sessions.region_code
+        find_next_session_days.charge_point_id,
+        find_next_session_days.region_code
     from list_days
-    inner join sessions
+    inner join find_next_session_days
         on
-            list_days.date_day > sessions.start_date
-            and sessions.start_date >= cast(list_days.date_day - interval '1 month' as date)
+            list_days.date_day > find_next_session_days.start_date
+            and (
+                list_days.date_day <= find_next_session_days.next_start_date
+                or find_next_session_days.next_start_date is null
+            )
+            and find_next_session_days.start_date
+            >= cast(list_days.date_day - interval '1 month' as date)
 
 ),
 
