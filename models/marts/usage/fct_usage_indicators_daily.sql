@@ -113,10 +113,6 @@
 
 {#- only the columns the indicators read: PostgreSQL materialises every CTE
     read more than once, and the level CTEs repeat each row up to 8 times -#}
-{%- set level_columns = [] -%}
-{%- for item in usage_levels() if item[2] is not none -%}
-    {%- do level_columns.append(item[2]) -%}
-{%- endfor -%}
 {%- set point_columns = [
     'power_category_label', 'supply_type', 'is_qos_scope', 'is_in_operation',
     'day_seconds', 'free_seconds', 'occupied_seconds', 'out_of_service_seconds',
@@ -136,7 +132,10 @@ with
 point_days as (
 
     select
-        {%- for column in level_columns + point_columns %}
+        {%- for item in usage_levels() if item[2] is not none %}
+            {{ item[2] }},
+        {%- endfor %}
+        {%- for column in point_columns %}
             {{ column }},
         {%- endfor %}
         date_day
@@ -147,8 +146,8 @@ point_days as (
 station_days as (
 
     select
-        {%- for level in station_levels if level > 0 %}
-            {{ usage_levels()[level][2] }},
+        {%- for item in usage_levels() if item[0] in station_levels and item[2] is not none %}
+            {{ item[2] }},
         {%- endfor %}
         {%- for column in station_columns %}
             {{ column }},
@@ -161,8 +160,8 @@ station_days as (
 sessions as (
 
     select
-        {%- for level in session_levels if level > 0 %}
-            {{ usage_levels()[level][2] }},
+        {%- for item in usage_levels() if item[0] in session_levels and item[2] is not none %}
+            {{ item[2] }},
         {%- endfor %}
         charge_point_id,
         start_local_hour,
