@@ -17,12 +17,18 @@
     - quality_ratio(numerator, denominator)
                                        double precision share, NULL on a
                                        zero denominator
-    - quality_status(value, warn_below, warn_above, error_below,
-                     error_above, can_fail)
-                                       pass / warn / fail / no_data from the
-                                       alert levels of dim_quality_rules;
-                                       'fail' only where can_fail is true
-                                       (else a critical breach is a warn)
+    - quality_status(value, checked_rows, warn_below, warn_above,
+                     error_below, error_above)
+                                       the one definition of a rule's status:
+                                       no_data when nothing was checked
+                                       (checked_rows = 0) or there is no
+                                       value; fail when the value crosses a
+                                       catalogue threshold (error_*); warn
+                                       when it only crosses a warning level
+                                       (warn_*, stricter than error_* or
+                                       alone for informational checks);
+                                       pass otherwise. A NULL level never
+                                       triggers.
 #}
 
 {% macro quality_siren_is_valid(expression) -%}
@@ -88,15 +94,13 @@
 {%- endmacro %}
 
 {% macro quality_status(
-    value, warn_below, warn_above, error_below, error_above, can_fail='true'
+    value, checked_rows, warn_below, warn_above, error_below, error_above
 ) -%}
     (case
-        when {{ value }} is null then 'no_data'
-        when ({{ value }} < {{ error_below }} or {{ value }} > {{ error_above }})
-            and {{ can_fail }}
+        when {{ checked_rows }} = 0 or {{ value }} is null then 'no_data'
+        when {{ value }} < {{ error_below }} or {{ value }} > {{ error_above }}
             then 'fail'
         when {{ value }} < {{ warn_below }} or {{ value }} > {{ warn_above }}
-            or {{ value }} < {{ error_below }} or {{ value }} > {{ error_above }}
             then 'warn'
         else 'pass'
     end)

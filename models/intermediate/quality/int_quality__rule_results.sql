@@ -1,13 +1,12 @@
 {#
     Every quality rule × operational unit × evaluation day, evaluated
-    against its alert levels: the shared SQL of fct_quality_results and of
-    the quality tests (tests/generic/quality), so they cannot disagree.
-    A ratio or value rule computed on fewer than
-    var quality_min_checked_rows_for_error rows is too noisy to be critical:
-    its critical breaches are reported as warnings.
-    Static rules evaluate the current static snapshot on every day; a
-    dynamic rule with no row for a unit-day checked nothing: a count rule
-    then passes with 0, a ratio or value rule has no value (no_data).
+    against its alert levels (macro quality_status): the shared SQL of
+    fct_quality_results and of the quality tests (tests/generic/quality),
+    so they cannot disagree. fail = a catalogue threshold crossed, whatever
+    the number of rows checked; no_data = nothing checked, for count and
+    ratio rules alike. Static rules evaluate the current static snapshot on
+    every day; a dynamic rule with no row for a unit-day checked nothing
+    (checked_rows 0: no_data; a count rule still shows 0 offending rows).
 #}
 
 with
@@ -112,10 +111,9 @@ evaluated as (
         joined.warn_above,
         joined.error_below,
         joined.error_above,
-        {{ quality_status('joined.value', 'joined.warn_below', 'joined.warn_above',
-            'joined.error_below', 'joined.error_above',
-            "(joined.rule_type = 'count' or joined.checked_rows >= "
-            ~ var('quality_min_checked_rows_for_error') ~ ')') }} as status
+        {{ quality_status('joined.value', 'joined.checked_rows',
+            'joined.warn_below', 'joined.warn_above',
+            'joined.error_below', 'joined.error_above') }} as status
     from joined
 
 )

@@ -1,7 +1,8 @@
 {#
     Full quality grid: every rule × operational unit × evaluation day with
     its value, alert levels and status (passes included; the reference
-    stores failures only, domain.md §5.15).
+    stores failures only, domain.md §5.15). The status is computed once,
+    in int_quality__rule_results; this mart only reads it.
 #}
 
 with
@@ -35,7 +36,9 @@ final as (
         results.checked_rows,
         results.offending_rows,
         results.value,
-        coalesce(results.warn_above, results.warn_below) as threshold,
+        coalesce(
+            results.error_above, results.error_below, results.warn_above, results.warn_below
+        ) as threshold,
         results.warn_below,
         results.warn_above,
         results.error_below,

@@ -1,6 +1,8 @@
 {#
     For every rule of the real catalogue (with its overrides): a value
-    exactly at a level does not trigger it, a value just beyond does
+    exactly at a level does not trigger it, a value just beyond does: fail
+    beyond a catalogue threshold (error_*), warn beyond an earlier warning
+    level only (warn_*); whatever the value, nothing checked is no_data
     (quality_status, the same macro as int_quality__rule_results). Returns
     the probes whose status is not the expected one.
 #}
@@ -22,6 +24,7 @@ probes as (
         rules.error_below,
         rules.error_above,
         rules.warn_above as probe_value,
+        1 as probe_checked_rows,
         'pass' as expected_status,
         'warn_above' as probe
     from rules
@@ -36,6 +39,7 @@ probes as (
         rules.error_below,
         rules.error_above,
         rules.warn_above + 0.000001 as probe_value,
+        1 as probe_checked_rows,
         'warn' as expected_status,
         'above warn_above' as probe
     from rules
@@ -50,11 +54,12 @@ probes as (
         rules.error_below,
         rules.error_above,
         rules.error_above as probe_value,
-        'warn' as expected_status,
+        1 as probe_checked_rows,
+        case when rules.warn_above is null then 'pass' else 'warn' end as expected_status,
         'error_above' as probe
     from rules
     where
-        rules.error_above > rules.warn_above
+        rules.error_above is not null
     union all
     select
         rules.rule_code,
@@ -63,6 +68,7 @@ probes as (
         rules.error_below,
         rules.error_above,
         rules.error_above + 0.000001 as probe_value,
+        1 as probe_checked_rows,
         'fail' as expected_status,
         'above error_above' as probe
     from rules
@@ -76,11 +82,13 @@ probes as (
         rules.error_below,
         rules.error_above,
         rules.warn_below as probe_value,
+        1 as probe_checked_rows,
         'pass' as expected_status,
         'warn_below' as probe
     from rules
     where
         rules.warn_below is not null
+        and (rules.error_below is null or rules.error_below < rules.warn_below)
     union all
     select
         rules.rule_code,
@@ -89,11 +97,55 @@ probes as (
         rules.error_below,
         rules.error_above,
         rules.warn_below - 0.000001 as probe_value,
+        1 as probe_checked_rows,
         'warn' as expected_status,
         'below warn_below' as probe
     from rules
     where
         rules.warn_below is not null
+        and (rules.error_below is null or rules.error_below < rules.warn_below - 0.000001)
+    union all
+    select
+        rules.rule_code,
+        rules.warn_below,
+        rules.warn_above,
+        rules.error_below,
+        rules.error_above,
+        rules.error_below as probe_value,
+        1 as probe_checked_rows,
+        case when rules.warn_below is null then 'pass' else 'warn' end as expected_status,
+        'error_below' as probe
+    from rules
+    where
+        rules.error_below is not null
+    union all
+    select
+        rules.rule_code,
+        rules.warn_below,
+        rules.warn_above,
+        rules.error_below,
+        rules.error_above,
+        rules.error_below - 0.000001 as probe_value,
+        1 as probe_checked_rows,
+        'fail' as expected_status,
+        'below error_below' as probe
+    from rules
+    where
+        rules.error_below is not null
+    union all
+    select
+        rules.rule_code,
+        rules.warn_below,
+        rules.warn_above,
+        rules.error_below,
+        rules.error_above,
+        coalesce(rules.error_above, rules.warn_above, rules.error_below, 0) + 1 as probe_value,
+        0 as probe_checked_rows,
+        'no_data' as expected_status,
+        'nothing checked' as probe
+    from rules
+    where
+        true
 
 ),
 
@@ -104,7 +156,8 @@ evaluated as (
         probes.probe,
         probes.probe_value,
         probes.expected_status,
-        {{ quality_status('probes.probe_value', 'probes.warn_below', 'probes.warn_above',
+        {{ quality_status('probes.probe_value', 'probes.probe_checked_rows',
+            'probes.warn_below', 'probes.warn_above',
             'probes.error_below', 'probes.error_above') }} as actual_status
     from probes
 
