@@ -8,20 +8,21 @@
       status_column column holding pass / warn / fail / no_data
                     (default 'status')
 
-    Failing rows: every unit × day of the rule whose status is warn or
-    fail, with breach_level 1 (above the warning level) or 2 (above the
-    critical level). Configure the severity on the breach level, which the
-    alert levels of the rule catalogue decide (so the test and
-    fct_quality_results read the same SQL and cannot disagree):
-        config:
-          fail_calc: "coalesce(max(breach_level), 0)"
-          warn_if: ">= 1"
-          error_if: ">= 2"
-          store_failures: true
-    dbt then reports failures = 0 (pass), 1 (warning) or 2 (error), and
-    the breaching unit-days are stored in the audit schema.
+    Failing rows: every unit × day of the rule whose status is fail (a
+    catalogue threshold crossed) or warn (a warning level only), with
+    breach_level 2 or 1. The status comes from int_quality__rule_results,
+    so the test and fct_quality_results cannot disagree.
+
+    The test reports, it never blocks: a breach is one operator's data, and
+    an error would skip every model downstream of the rule results
+    (fct_quality_results, fct_indicators) for all operators. Hence
+    severity warn (the default below; _quality__models.yml sets it too),
+    with the default fail_calc count(*): dbt shows "WARN n" with n the
+    breaching unit-days, stored in the audit schema (store_failures).
 #}
 {% test quality_rule_breaches(model, rule_code, status_column='status') %}
+
+{{ config(severity='warn', store_failures=true) }}
 
 with
 
