@@ -1,35 +1,58 @@
 """Command line: ``python -m orchestration.ingestion <command> ...``.
 
-Exit codes: 0 success, 1 a load whose line counts do not balance, 2 a usage
-error (unknown dataset, missing file, header mismatch, failed download), with
-one ``error: ...`` line on stderr.
+``load`` goes through every file it finds and never stops at a bad one:
+
+- a stray in the landing folder (a file that is not a data file, such as
+  ``README.txt``, or a folder that is no registered dataset, such as a
+  misspelled one) is skipped, with a ``warning:`` line on stderr naming it;
+- a file the loader refuses (header without the needed columns, content that
+  is not the dataset's format or not what its name says, unreadable gzip) is
+  recorded in ``raw._loads`` with ``status = 'refused'`` and the reason, and
+  printed as ``REFUSED: <reason>``; its rows of an earlier load stay.
+
+After the ``N files: ...`` total, a last ``WARNING: ...`` line lists every
+skipped and refused file, when there is one.
+
+Exit codes: 0 every loadable file loaded (with or without that WARNING line,
+so ``make run`` goes on to dbt); 1 a load whose line counts do not balance;
+2 a usage error or a failure that stops the load (unknown dataset, a named
+file that does not exist, nothing to load for a named dataset, failed
+download, warehouse unreachable or locked by another writer, a database
+error), with one ``error: ...`` line on stderr.
 """
 
 import argparse
+import difflib
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from .fetch import FetchError, fetch
-from .loader import LoadReport, ensure_empty_tables, load_file
+from .loader import LoadReport, Refusal, ensure_empty_tables, load_file, record_refusal
 from .operators import (
+    FEEDS,
+    OPERATOR_FEEDS,
     UnknownOperatorFeedError,
     feeds_for,
     get_operator_feed,
-    landed_files,
     operator_from_path,
 )
-from .parsing import CorruptFileError, HeaderMismatchError
+from .parsing import DATA_EXTENSIONS, RefusedFileError, data_extension
 from .registry import DATASETS, LANDING_ROOT, Dataset, UnknownDatasetError, get_dataset
 from .warehouse import WarehouseConnectionError, connect
+
+
+class WarehouseFailure(RuntimeError):
+    """A database error stopped the load (the file's transaction was rolled back)."""
+
 
 USAGE_ERRORS = (
     UnknownDatasetError,
     UnknownOperatorFeedError,
     FileNotFoundError,
-    HeaderMismatchError,
-    CorruptFileError,
     FetchError,
     WarehouseConnectionError,
+    WarehouseFailure,
 )
 
 
@@ -77,90 +100,233 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _landed_files(dataset: Dataset, landing_root: Path) -> list[Path]:
-    """Files in the dataset's landing folder; hidden ones (a download in
-    progress) are skipped."""
-    folder = landing_root / dataset.key
+@dataclass(frozen=True)
+class Skipped:
+    """A landing entry that is not loaded: its path under the landing root
+    (folders end with ``/``) and why."""
+
+    shown: str
+    why: str
+
+    def __str__(self) -> str:
+        return f"{self.shown} ({self.why})"
+
+
+def _visible(path: Path, root: Path) -> bool:
+    """Hidden files and folders (a download in progress) are not looked at."""
+    return not any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _shown(path: Path, landing_root: Path) -> str:
+    shown = path.relative_to(landing_root).as_posix()
+    return shown + "/" if path.is_dir() else shown
+
+
+def _dataset_files(folder: Path, landing_root: Path, skipped: list[Skipped]) -> list[Path]:
+    """Data files under a dataset folder; other files go to ``skipped``."""
     if not folder.is_dir():
         return []
-    return sorted(
-        path for path in folder.rglob("*") if path.is_file() and not path.name.startswith(".")
-    )
-
-
-def _files_for(dataset: Dataset, args, named: bool) -> list[Path]:
-    if args.files:
-        return args.files
-    if args.sample:
-        return [dataset.sample_dir / name for name in dataset.sample_files]
-    files = _landed_files(dataset, args.landing_root)
-    if named and not files:
-        raise FileNotFoundError(
-            f"no landed files for {dataset.key} in {args.landing_root / dataset.key}; "
-            f"fetch it first or name the files to load"
-        )
+    files = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or not _visible(path, landing_root):
+            continue
+        if data_extension(path.name) in DATA_EXTENSIONS:
+            files.append(path)
+        else:
+            skipped.append(
+                Skipped(_shown(path, landing_root), "unknown file: not a .csv or .json data file")
+            )
     return files
 
 
-def _operator_files_for(dataset: Dataset, args, named: bool) -> list[tuple[Dataset, Path, str]]:
-    """(dataset read with the operator's format, file, operator) to load."""
-    feed = dataset.name
-    if args.files:
-        plan = []
-        for path in args.files:
-            operator = args.operator or operator_from_path(path, feed)
-            if not operator:
-                raise FileNotFoundError(
-                    f"{path}: which operator sent it? pass --operator or put it "
-                    f"under operators/<operator>/{feed}/"
+def _landed_plan(
+    dataset: Dataset, landing_root: Path, skipped: list[Skipped]
+) -> list[tuple[Dataset, Path, str | None]]:
+    if not dataset.operator_feed:
+        return [(dataset, path, None) for path in _dataset_files(
+            landing_root / dataset.key, landing_root, skipped
+        )]  # fmt: skip
+    plan = []
+    for folder in sorted((landing_root / "operators").glob(f"*/{dataset.name}")):
+        if not folder.is_dir() or not _visible(folder, landing_root):
+            continue
+        operator = folder.parent.name
+        if (operator, dataset.name) not in OPERATOR_FEEDS:
+            skipped.append(
+                Skipped(
+                    _shown(folder, landing_root),
+                    f"unknown folder: unknown operator feed 'operators/{operator}/"
+                    f"{dataset.name}', declare it in operators.py",
                 )
-            plan.append((get_operator_feed(operator, feed).dataset, path, operator))
-        return plan
-    if args.sample:
-        return [
-            (item.dataset, item.sample_dir / name, item.operator)
-            for item in feeds_for(dataset.key)
-            for name in item.sample_files
+            )
+            continue
+        feed_dataset = get_operator_feed(operator, dataset.name).dataset
+        plan += [
+            (feed_dataset, path, operator) for path in _dataset_files(folder, landing_root, skipped)
         ]
-    found = landed_files(dataset.key, args.landing_root)
-    if named and not found:
-        raise FileNotFoundError(
-            f"no landed files for {dataset.key} in "
-            f"{args.landing_root / 'operators'}/<operator>/{feed}/"
-        )
-    return [(get_operator_feed(op, feed).dataset, path, op) for op, path in found]
-
-
-def _plan(args) -> list[tuple[Dataset, Path, str | None]]:
-    keys = [args.dataset] if args.dataset else sorted(DATASETS)
-    plan: list[tuple[Dataset, Path, str | None]] = []
-    for key in keys:
-        dataset = get_dataset(key)
-        if dataset.operator_feed:
-            plan += _operator_files_for(dataset, args, named=bool(args.dataset))
-        else:
-            files = _files_for(dataset, args, named=bool(args.dataset))
-            plan += [(dataset, path, None) for path in files]
     return plan
 
 
-def run_load(args) -> list[LoadReport]:
+def _strays(landing_root: Path) -> list[Skipped]:
+    """Files and folders of the landing root outside every dataset folder."""
+    datasets = {key.split("/", 1)[0]: [] for key in DATASETS}
+    for key in DATASETS:
+        datasets[key.split("/", 1)[0]].append(key.split("/", 1)[1])
+    strays = []
+
+    def stray(path: Path, why: str) -> None:
+        strays.append(Skipped(_shown(path, landing_root), why))
+
+    def entries(folder: Path) -> list[Path]:
+        return sorted(path for path in folder.iterdir() if not path.name.startswith("."))
+
+    if not landing_root.is_dir():
+        return []
+    for source in entries(landing_root):
+        if source.is_file():
+            stray(source, "unknown file: outside every <source>/<dataset>/ folder")
+        elif source.name not in datasets:
+            stray(source, f"unknown folder: no source {source.name!r}{_guess(source.name)}")
+        elif source.name == "operators":
+            for operator in entries(source):
+                if operator.is_file():
+                    stray(operator, "unknown file: outside every operators/<operator>/<feed>/")
+                    continue
+                for feed in entries(operator):
+                    if feed.is_file():
+                        stray(feed, "unknown file: outside every operators/<operator>/<feed>/")
+                    elif feed.name not in FEEDS:
+                        stray(feed, f"unknown folder: feeds are {', '.join(FEEDS)}")
+        else:
+            for folder in entries(source):
+                key = f"{source.name}/{folder.name}"
+                if folder.is_file():
+                    stray(folder, "unknown file: outside every <source>/<dataset>/ folder")
+                elif folder.name not in datasets[source.name]:
+                    stray(folder, f"unknown folder: no dataset {key!r}{_guess(key)}")
+    return strays
+
+
+def _guess(name: str) -> str:
+    names = [*DATASETS, *{key.split("/", 1)[0] for key in DATASETS}]
+    close = difflib.get_close_matches(name, names, n=1)
+    return f", did you mean {close[0]!r}?" if close else ""
+
+
+def _named_plan(dataset: Dataset, args) -> list[tuple[Dataset, Path, str | None]]:
+    """The files named on the command line."""
+    if not dataset.operator_feed:
+        return [(dataset, path, None) for path in args.files]
+    plan = []
+    for path in args.files:
+        operator = args.operator or operator_from_path(path, dataset.name)
+        if not operator:
+            raise FileNotFoundError(
+                f"{path}: which operator sent it? pass --operator or put it "
+                f"under operators/<operator>/{dataset.name}/"
+            )
+        plan.append((get_operator_feed(operator, dataset.name).dataset, path, operator))
+    return plan
+
+
+def _sample_plan(dataset: Dataset) -> list[tuple[Dataset, Path, str | None]]:
+    if not dataset.operator_feed:
+        return [(dataset, dataset.sample_dir / name, None) for name in dataset.sample_files]
+    return [
+        (item.dataset, item.sample_dir / name, item.operator)
+        for item in feeds_for(dataset.key)
+        for name in item.sample_files
+    ]
+
+
+def _plan(args) -> tuple[list[tuple[Dataset, Path, str | None]], list[Skipped]]:
+    """(dataset read with the file's format, file, operator) to load, and the
+    landing entries skipped."""
+    keys = [args.dataset] if args.dataset else sorted(DATASETS)
+    datasets = [get_dataset(key) for key in keys]
+    plan: list[tuple[Dataset, Path, str | None]] = []
+    skipped: list[Skipped] = []
+    if args.files:
+        return _named_plan(datasets[0], args), skipped
+    for dataset in datasets:
+        if args.sample:
+            plan += _sample_plan(dataset)
+            continue
+        found = _landed_plan(dataset, args.landing_root, skipped)
+        if args.dataset and not found:
+            where = (
+                f"{args.landing_root / 'operators'}/<operator>/{dataset.name}/"
+                if dataset.operator_feed else str(args.landing_root / dataset.key)
+            )  # fmt: skip
+            also = f"; skipped: {'; '.join(map(str, skipped))}" if skipped else ""
+            raise FileNotFoundError(
+                f"no landed files for {dataset.key} in {where}; "
+                f"fetch it first or name the files to load{also}"
+            )
+        plan += found
+    if not args.dataset and not args.sample:
+        skipped += _strays(args.landing_root)
+    return plan, skipped
+
+
+@dataclass
+class LoadOutcome:
+    reports: list[LoadReport]
+    refusals: list[Refusal]
+    skipped: list[Skipped]
+
+
+def _is_driver_error(error: Exception) -> bool:
+    return type(error).__module__.split(".")[0] in ("psycopg2", "duckdb", "_duckdb")
+
+
+def run_load(args) -> LoadOutcome:
     # Resolve every file before connecting, so a missing one changes nothing.
-    plan = _plan(args)
+    plan, skipped = _plan(args)
     for dataset, path, _ in plan:
         if not path.is_file():
             raise FileNotFoundError(f"no such file for {dataset.key}: {path}")
+    for item in skipped:
+        print(f"warning: skipped {args.landing_root}/{item}", file=sys.stderr)
     warehouse = connect(args.target, args.duckdb_path)
-    reports = []
+    outcome = LoadOutcome([], [], skipped)
+    path = None
     try:
         ensure_empty_tables(warehouse, list(DATASETS.values()))
         for dataset, path, operator in plan:
-            report = load_file(warehouse, dataset, path, operator=operator)
+            try:
+                report = load_file(warehouse, dataset, path, operator=operator)
+            except RefusedFileError as error:
+                reason = " ".join(str(error).split())
+                refusal = record_refusal(warehouse, dataset, path, reason, operator=operator)
+                print(refusal)
+                outcome.refusals.append(refusal)
+                continue
             print(report)
-            reports.append(report)
+            outcome.reports.append(report)
+    except Exception as error:
+        if not _is_driver_error(error):
+            raise
+        during = f" while loading {path}" if path else ""
+        raise WarehouseFailure(f"{args.target} warehouse error{during}: {error}") from None
     finally:
         warehouse.close()
-    return reports
+    return outcome
+
+
+def warning_line(outcome: LoadOutcome) -> str | None:
+    """The last line of a load that skipped or refused something."""
+    parts = []
+    if outcome.refusals:
+        names = ", ".join(f"{item.dataset}: {item.source_file}" for item in outcome.refusals)
+        parts.append(
+            f"{len(outcome.refusals)} refused (status 'refused' in raw._loads, "
+            f"reason printed above): {names}"
+        )
+    if outcome.skipped:
+        names = ", ".join(str(item) for item in outcome.skipped)
+        parts.append(f"{len(outcome.skipped)} skipped in the landing folder: {names}")
+    return "WARNING: not loaded: " + "; ".join(parts) if parts else None
 
 
 def run_fetch(args) -> Path:
@@ -187,11 +353,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "fetch":
             run_fetch(args)
             return 0
-        reports = run_load(args)
+        outcome = run_load(args)
     except USAGE_ERRORS as error:
         message = " ".join(str(error).split())  # always one line
         print(f"error: {message}", file=sys.stderr)
         return 2
+    reports = outcome.reports
     total_in = sum(report.input_lines for report in reports)
     total_loaded = sum(report.loaded_rows for report in reports)
     total_rejected = sum(report.rejected_rows for report in reports)
@@ -199,4 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(reports)} files: input lines {total_in} = loaded {total_loaded} "
         f"+ rejected {total_rejected}"
     )
+    warning = warning_line(outcome)
+    if warning:
+        print(warning)
     return 0 if all(report.balanced for report in reports) else 1

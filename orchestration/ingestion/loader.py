@@ -1,16 +1,30 @@
 """Load landed files into ``raw.<table>``, with lineage and rejects.
 
-Loading is idempotent per file: the rows a previous load of the same file name
+A file's identity (``_source_file``, and ``source_file`` in ``raw._rejects``
+and ``raw._loads``) is its path relative to its dataset folder
+(``<source>/<dataset>/`` under the landing or sample root), so
+``2026/08/status.csv`` and ``2026/09/status.csv`` are two files; a file
+outside any dataset folder is known by its name.
+
+Loading is idempotent per file: the rows a previous load of the same file
 left behind (and its rejects and audit line) are deleted in the same
 transaction that inserts the new ones, so a file loaded twice is there once,
-and a corrected file replaces its previous version.
+and a corrected file replaces its previous version. On PostgreSQL that
+transaction first takes an advisory lock on the raw table, so concurrent
+loads of one table run one after the other instead of both inserting.
 
 Operator feeds (datasets with ``operator_feed``) need the operator slug: it is
 written to the ``_operator`` column of every row, and the file is recorded as
-``<operator>/<file name>`` (in ``_source_file``, ``raw._rejects`` and
-``raw._loads``), so idempotency is per operator and file.
+``<operator>/<path under operators/<operator>/<feed>/>``, so idempotency is
+per operator and file.
+
+A file the loader refuses (``RefusedFileError``: wrong header, content that
+is not the dataset's format...) changes no row; ``record_refusal`` writes it
+to ``raw._loads`` with ``status = 'refused'`` and the reason, next to the
+``loaded`` line of the version already there, if any.
 """
 
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,9 +33,11 @@ from .parsing import parse_file
 from .registry import Dataset
 from .warehouse import (
     LINEAGE_COLUMNS,
+    LOADED,
     LOADS_TABLE,
     OPERATOR_COLUMN,
     RAW_SCHEMA,
+    REFUSED,
     REJECTS_TABLE,
     Warehouse,
     quote,
@@ -67,26 +83,57 @@ def _table_columns(dataset: Dataset, file_columns: list[str]) -> list[str]:
     return columns
 
 
-def load_file(
-    warehouse: Warehouse, dataset: Dataset, path: Path, operator: str | None = None
-) -> LoadReport:
-    """Parse ``path`` and replace its rows in the dataset's raw table.
+def source_file_name(dataset: Dataset, path: Path, operator: str | None = None) -> str:
+    """The file's identity: its path under the dataset folder, ``/``-separated.
 
-    ``operator`` is required for an operator feed and refused otherwise.
+    The dataset folder is the nearest ``<source>/<dataset>/`` (operator feeds:
+    ``operators/<operator>/<feed>/``) above the file, in the landing or the
+    sample root alike, so a file has one identity whichever way it is loaded.
     """
+    parts = Path(os.path.abspath(path)).parts
+    folder = ("operators", operator, dataset.name) if operator else (dataset.source, dataset.name)
+    relative = parts[-1:]
+    for index in range(len(parts) - len(folder) - 1, -1, -1):
+        if parts[index : index + len(folder)] == folder:
+            relative = parts[index + len(folder) :]
+            break
+    name = "/".join(relative)
+    return f"{operator}/{name}" if operator else name
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _check_operator(dataset: Dataset, operator: str | None) -> None:
     if dataset.operator_feed != bool(operator):
         raise ValueError(
             f"{dataset.key}: "
             + ("an operator feed needs the operator" if dataset.operator_feed else
                "not an operator feed, no operator expected")
         )  # fmt: skip
+
+
+def load_file(
+    warehouse: Warehouse, dataset: Dataset, path: Path, operator: str | None = None
+) -> LoadReport:
+    """Parse ``path`` and replace its rows in the dataset's raw table.
+
+    ``operator`` is required for an operator feed and refused otherwise.
+    Raises ``RefusedFileError`` (nothing written) for a file it cannot load.
+    """
+    _check_operator(dataset, operator)
     parsed = parse_file(Path(path), dataset)
-    source_file = f"{operator}/{parsed.path.name}" if operator else parsed.path.name
-    loaded_at = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    source_file = source_file_name(dataset, parsed.path, operator)
     table = dataset.raw_table
     try:
+        # Schema changes are committed on their own, before the table lock:
+        # a load never holds the table lock while waiting for the DDL one.
         warehouse.ensure_bookkeeping()
         warehouse.ensure_raw_table(table, _table_columns(dataset, parsed.columns))
+        warehouse.commit()
+        warehouse.lock_raw_table(table)
+        loaded_at = _now()
         warehouse.execute(
             f"delete from {RAW_SCHEMA}.{quote(table)} where _source_file = %s",
             (source_file,),
@@ -119,11 +166,11 @@ def load_file(
         warehouse.execute(
             f"insert into {RAW_SCHEMA}.{LOADS_TABLE} (dataset, raw_table, source_file, "
             "file_checksum, input_lines, loaded_rows, rejected_rows, loaded_at, "
-            "structural_lines) values (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            "structural_lines, status) values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
             (
                 dataset.key, table, source_file, parsed.checksum,
                 report.input_lines, report.loaded_rows, report.rejected_rows,
-                loaded_at, report.structural_lines,
+                loaded_at, report.structural_lines, LOADED,
             ),
         )  # fmt: skip
         warehouse.commit()
@@ -131,6 +178,53 @@ def load_file(
         warehouse.rollback()
         raise
     return report
+
+
+@dataclass(frozen=True)
+class Refusal:
+    dataset: str
+    raw_table: str
+    source_file: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.dataset:<42} {self.source_file:<62} REFUSED: {self.reason}"
+
+
+def record_refusal(
+    warehouse: Warehouse, dataset: Dataset, path: Path, reason: str, operator: str | None = None
+) -> Refusal:
+    """Record in ``raw._loads`` that ``path`` was refused, and why.
+
+    The line replaces an earlier refusal of the same file but not its
+    ``loaded`` line: the rows of the version loaded before are still there.
+    Counts are 0 (nothing read) and the checksum is NULL, so a check for
+    "this file and checksum were already loaded" never takes a refusal for a
+    load.
+    """
+    _check_operator(dataset, operator)
+    source_file = source_file_name(dataset, Path(path), operator)
+    table = dataset.raw_table
+    try:
+        warehouse.ensure_bookkeeping()
+        warehouse.commit()
+        warehouse.lock_raw_table(table)
+        warehouse.execute(
+            f"delete from {RAW_SCHEMA}.{LOADS_TABLE} "
+            "where raw_table = %s and source_file = %s and status = %s",
+            (table, source_file, REFUSED),
+        )
+        warehouse.execute(
+            f"insert into {RAW_SCHEMA}.{LOADS_TABLE} (dataset, raw_table, source_file, "
+            "input_lines, loaded_rows, rejected_rows, loaded_at, structural_lines, status, "
+            "refusal_reason) values (%s, %s, %s, 0, 0, 0, %s, 0, %s, %s)",
+            (dataset.key, table, source_file, _now(), REFUSED, reason),
+        )
+        warehouse.commit()
+    except Exception:
+        warehouse.rollback()
+        raise
+    return Refusal(dataset.key, f"{RAW_SCHEMA}.{table}", source_file, reason)
 
 
 def _write_rejects(warehouse, dataset, parsed, source_file, loaded_at) -> None:

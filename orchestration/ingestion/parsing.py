@@ -9,6 +9,10 @@ quoting rather than silently glued to the next line.
 JSON files (datasets whose ``format`` is ``jsonl`` or ``json_array``) go
 through ``json_parsing`` with the same accounting; ``parse_file`` picks the
 parser from the dataset's format.
+
+Before any of that the content is sniffed, not trusted from the file name
+(see ``check_content``): a file whose bytes are not what the dataset expects,
+or not what its name says, is refused whole with the reason.
 """
 
 import csv
@@ -23,8 +27,18 @@ from .registry import Dataset
 BOM = "\ufeff"
 
 
-class HeaderMismatchError(ValueError):
+class RefusedFileError(ValueError):
+    """The file cannot be loaded as a file of its dataset; nothing of it is
+    written. The message is the reason, recorded in ``raw._loads``."""
+
+
+class HeaderMismatchError(RefusedFileError):
     """The file's header does not carry the columns the dataset needs."""
+
+
+class ContentMismatchError(RefusedFileError):
+    """The file's content is not what the dataset expects, or not what its
+    name says (a ``.xlsx`` holding CSV text, a ``.gz`` that is not gzip)."""
 
 
 @dataclass
@@ -47,19 +61,135 @@ class ParsedFile:
     structural_lines: int = 0
 
 
-class CorruptFileError(ValueError):
+class CorruptFileError(RefusedFileError):
     """The file cannot be read at all (for example a truncated gzip)."""
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+# Extensions (after an optional .gz) the loader reads, per content kind.
+DELIMITED_EXTENSIONS = (".csv",)
+JSON_EXTENSIONS = (".json", ".jsonl", ".ndjson")
+# Data files the loader does not read: found in a dataset folder they are
+# refused (and recorded), not skipped as strays.
+UNSUPPORTED_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".zip", ".parquet")
+DATA_EXTENSIONS = DELIMITED_EXTENSIONS + JSON_EXTENSIONS + UNSUPPORTED_EXTENSIONS
+
+_KIND_NAMES = {
+    "gzip": "gzip-compressed data",
+    "zip": "a zip archive (xlsx and ods workbooks are zip archives)",
+    "ole": "a legacy Office document (xls)",
+    "parquet": "a Parquet file",
+    "pdf": "a PDF document",
+    "markup": "an HTML or XML page",
+    "binary": "binary data",
+    "empty": "empty",
+    "json_array": "a JSON array",
+    "json": "JSON objects",
+    "text": "delimited text",
+}
+# Content kinds each format reads. Empty content, and JSON objects for an
+# array dataset, go on to the parser, whose refusal says more.
+_ACCEPTED_KINDS = {
+    "csv": ("text", "empty"),
+    "jsonl": ("json", "empty"),
+    "json_array": ("json_array", "json", "empty"),
+}
+_FORMAT_NAMES = {
+    "csv": "delimited text (CSV)",
+    "jsonl": "JSON lines",
+    "json_array": "a JSON array, one object per line",
+}
+# Content kinds a file name promises.
+_NAMED_KINDS = {
+    **dict.fromkeys(DELIMITED_EXTENSIONS, ("text", "empty")),
+    **dict.fromkeys(JSON_EXTENSIONS, ("json", "json_array", "empty")),
+}
+
+
+def is_gzip_name(name: str) -> bool:
+    return name.lower().endswith(".gz")
+
+
+def data_extension(name: str) -> str:
+    """Lower-case extension under an optional ``.gz`` (``a.CSV.gz`` -> ``.csv``)."""
+    lowered = name.lower()
+    if lowered.endswith(".gz"):
+        lowered = lowered[:-3]
+    return Path(lowered).suffix
+
+
+def sniff(content: bytes) -> str:
+    """What the bytes are, from their first bytes (one of ``_KIND_NAMES``)."""
+    head = content[:4096]
+    if head.startswith(GZIP_MAGIC):
+        return "gzip"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    # A NUL byte here and there is a bad line (rejected); many are not text.
+    if head.count(b"\x00") > len(head) // 10:
+        return "binary"
+    start = head.lstrip(BOM.encode()).lstrip()
+    if not start:
+        return "empty" if not content.strip() else "text"
+    if start[:1] == b"[":
+        return "json_array"
+    if start[:1] == b"{":
+        return "json"
+    if start[:1] == b"<" and start[:14].lower().startswith((b"<!doctype", b"<html", b"<?xml")):
+        return "markup"
+    return "text"
+
+
 def read_bytes(path: Path) -> bytes:
-    """Return the file's bytes, gunzipped when the name ends in ``.gz``."""
+    """Return the file's bytes, gunzipped when the name ends in ``.gz``.
+
+    The name must agree with the bytes: a ``.gz`` that is not gzip, or gzip
+    under another name, is refused rather than read as something else.
+    """
     data = path.read_bytes()
-    if path.suffix != ".gz":
+    named_gzip = is_gzip_name(path.name)
+    if named_gzip != data.startswith(GZIP_MAGIC):
+        if named_gzip:
+            raise ContentMismatchError(
+                f"{path.name}: named .gz but not gzip-compressed "
+                f"(the content is {_KIND_NAMES[sniff(data)]})"
+            )
+        raise ContentMismatchError(
+            f"{path.name}: gzip-compressed content but the name does not end in .gz"
+        )
+    if not named_gzip:
         return data
     try:
         return gzip.decompress(data)
     except (OSError, EOFError) as error:
         raise CorruptFileError(f"{path.name}: not a readable gzip file ({error})") from None
+
+
+def check_content(path: Path, dataset: Dataset, content: bytes) -> None:
+    """Refuse ``content`` unless it is what ``dataset`` reads and what the
+    file name says."""
+    kind = sniff(content)
+    extension = data_extension(path.name)
+    found = f"{path.name}: content is {_KIND_NAMES[kind]}"
+    if extension in UNSUPPORTED_EXTENSIONS:
+        named = kind in ("zip", "ole", "parquet")
+        raise ContentMismatchError(
+            f"{found}{'' if named else f', not what a {extension} file holds'}; "
+            f"{extension} files are not loaded, dataset {dataset.key} reads "
+            f"{_FORMAT_NAMES[dataset.format]}"
+        )
+    if extension in _NAMED_KINDS and kind not in _NAMED_KINDS[extension]:
+        raise ContentMismatchError(f"{found}, but the name says {extension}")
+    if kind not in _ACCEPTED_KINDS[dataset.format]:
+        raise ContentMismatchError(
+            f"{found}; dataset {dataset.key} expects {_FORMAT_NAMES[dataset.format]}"
+        )
 
 
 def _printable(raw: bytes) -> str:
@@ -100,6 +230,7 @@ def parse_file(path: Path, dataset: Dataset) -> ParsedFile:
     if not path.is_file():
         raise FileNotFoundError(f"no such file for {dataset.key}: {path}")
     content = read_bytes(path)
+    check_content(path, dataset, content)
     checksum = hashlib.sha256(content).hexdigest()
     if dataset.format in ("jsonl", "json_array"):
         from .json_parsing import parse_json_file  # imports this module

@@ -3,11 +3,21 @@
 DuckDB (an embedded file) and PostgreSQL expose the same small interface, so
 the loader does not care which engine it writes to. Both bulk-load with COPY
 from a CSV that the loader writes, and both keep raw values as text.
+
+Concurrency: on PostgreSQL, schema changes (creating ``raw``, its tables and
+columns) run under one transaction-level advisory lock and re-check what
+exists once they hold it, so loaders started together on an empty database
+do not trip over each other's CREATE; each file load holds an advisory lock
+on its raw table (``lock_raw_table``), so two loads of one file run one after
+the other. DuckDB allows one writer per file: a second one cannot open it
+(``WarehouseConnectionError``, one clear line).
 """
 
 import csv
 import io
 import os
+import re
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,6 +33,10 @@ LINEAGE_COLUMNS = {
 OPERATOR_COLUMN = "_operator"
 REJECTS_TABLE = "_rejects"
 LOADS_TABLE = "_loads"
+# raw._loads.status: the file's rows are in its raw table, or the file was
+# refused whole (refusal_reason says why; no row written).
+LOADED = "loaded"
+REFUSED = "refused"
 
 _BOOKKEEPING_DDL = {
     REJECTS_TABLE: (
@@ -32,8 +46,16 @@ _BOOKKEEPING_DDL = {
     LOADS_TABLE: (
         "dataset text, raw_table text, source_file text, file_checksum text, "
         "input_lines integer, loaded_rows integer, rejected_rows integer, "
-        "loaded_at timestamp, structural_lines integer"
+        "loaded_at timestamp, structural_lines integer, "
+        f"status text default '{LOADED}', refusal_reason text"
     ),
+}
+# Columns later versions added to raw._loads, added to older warehouses in
+# place; the default marks their earlier lines as loads.
+_LOADS_ADDED_COLUMNS = {
+    "structural_lines": "integer",
+    "status": f"text default '{LOADED}'",
+    "refusal_reason": "text",
 }
 
 
@@ -77,20 +99,40 @@ class Warehouse:
         )
         return [row[0] for row in rows]
 
+    def lock_schema_changes(self) -> None:
+        """Serialize schema changes across loaders until this transaction ends
+        (no-op where there is a single writer)."""
+
+    def lock_raw_table(self, table: str) -> None:
+        """Serialize loads of ``table`` until this transaction ends (no-op
+        where there is a single writer)."""
+
+    def _raw_schema_exists(self) -> bool:
+        return bool(
+            self.execute(
+                "select 1 from information_schema.schemata where schema_name = %s",
+                (RAW_SCHEMA,),
+            )
+        )
+
     def ensure_raw_schema(self) -> None:
         """Create the raw schema only when missing: PostgreSQL refuses even
         `create schema if not exists` to a loader role without CREATE on the
         database, and production's loader has none."""
-        rows = self.execute(
-            "select 1 from information_schema.schemata where schema_name = %s", (RAW_SCHEMA,)
-        )
-        if not rows:
+        if self._raw_schema_exists():
+            return
+        self.lock_schema_changes()
+        if not self._raw_schema_exists():  # another loader may have created it meanwhile
             self.execute(f"create schema {RAW_SCHEMA}")
 
     def ensure_raw_table(self, table: str, columns: list[str]) -> None:
         """Create the raw table, or add the file's columns it lacks."""
-        self.ensure_raw_schema()
         existing = self.table_columns(table)
+        if existing and all(name in existing for name in columns):
+            return
+        self.lock_schema_changes()
+        self.ensure_raw_schema()
+        existing = self.table_columns(table)  # again, now that no one else changes it
         if not existing:
             definitions = [f"{quote(name)} text" for name in columns]
             definitions += [f"{name} {kind}" for name, kind in LINEAGE_COLUMNS.items()]
@@ -102,15 +144,25 @@ class Warehouse:
                     f"alter table {RAW_SCHEMA}.{quote(table)} add column {quote(name)} text"
                 )
 
+    def _bookkeeping_ready(self) -> bool:
+        loads = self.table_columns(LOADS_TABLE)
+        return bool(self.table_columns(REJECTS_TABLE)) and all(
+            name in loads for name in _LOADS_ADDED_COLUMNS
+        )
+
     def ensure_bookkeeping(self) -> None:
+        """Create ``raw._rejects`` and ``raw._loads``, or add the columns an
+        older ``raw._loads`` lacks."""
+        if self._bookkeeping_ready():
+            return
+        self.lock_schema_changes()
         self.ensure_raw_schema()
         for table, ddl in _BOOKKEEPING_DDL.items():
             self.execute(f"create table if not exists {RAW_SCHEMA}.{table} ({ddl})")
-        # Warehouses created before JSON array support lack this column.
-        if "structural_lines" not in self.table_columns(LOADS_TABLE):
-            self.execute(
-                f"alter table {RAW_SCHEMA}.{LOADS_TABLE} add column structural_lines integer"
-            )
+        existing = self.table_columns(LOADS_TABLE)
+        for name, kind in _LOADS_ADDED_COLUMNS.items():
+            if name not in existing:
+                self.execute(f"alter table {RAW_SCHEMA}.{LOADS_TABLE} add column {name} {kind}")
 
     def copy_rows(self, table: str, columns: list[str], rows: list[list[object]]) -> None:
         raise NotImplementedError
@@ -178,10 +230,35 @@ class PostgresWarehouse(Warehouse):
 
     engine = "postgres"
 
+    # Advisory lock keys: hashtext() of these texts (int4, so collisions
+    # are possible and only serialize two unrelated loads).
+    SCHEMA_LOCK = "wattlas raw schema changes"
+    TABLE_LOCK = "wattlas load of raw."
+
     def __init__(self):
         import psycopg2
 
         super().__init__(psycopg2.connect(""))
+
+    def _advisory_lock(self, key: str, waiting_message: str) -> None:
+        """Take a transaction-level advisory lock, saying so when it must wait."""
+        if self.execute("select pg_try_advisory_xact_lock(hashtext(%s))", (key,))[0][0]:
+            return
+        print(waiting_message, file=sys.stderr, flush=True)
+        self.execute("select pg_advisory_xact_lock(hashtext(%s))", (key,))
+
+    def lock_schema_changes(self) -> None:
+        self._advisory_lock(
+            self.SCHEMA_LOCK,
+            f"waiting: another loader is creating {RAW_SCHEMA} tables; going on when it is done",
+        )
+
+    def lock_raw_table(self, table: str) -> None:
+        self._advisory_lock(
+            self.TABLE_LOCK + table,
+            f"waiting: another load into {RAW_SCHEMA}.{table} is running; "
+            "this one goes on when it commits",
+        )
 
     def copy_rows(self, table: str, columns: list[str], rows: list[list[object]]) -> None:
         if not rows:
@@ -207,5 +284,13 @@ def connect(target: str, duckdb_path: Path | None = None) -> Warehouse:
         if target == "postgres":
             return PostgresWarehouse()
     except Exception as error:  # driver errors share no base class across engines
-        raise WarehouseConnectionError(f"cannot open the {target} warehouse: {error}") from None
+        message = str(error)
+        if target == "duckdb" and "lock" in message.lower():
+            holder = re.search(r"PID \d+", message)
+            raise WarehouseConnectionError(
+                f"the DuckDB warehouse {duckdb_path or default_duckdb_path()} is open for "
+                f"writing by another process{f' ({holder.group()})' if holder else ''}; "
+                "DuckDB allows one writer at a time: wait for it to finish, then re-run"
+            ) from None
+        raise WarehouseConnectionError(f"cannot open the {target} warehouse: {message}") from None
     raise ValueError(f"unknown target {target!r}: expected 'duckdb' or 'postgres'")

@@ -1,4 +1,4 @@
-"""The command line: outputs, and exit code 2 with one ``error:`` line."""
+"""The command line: outputs, refusals, and exit code 2 with one ``error:`` line."""
 
 import subprocess
 import sys
@@ -7,6 +7,7 @@ import pytest
 
 from orchestration.ingestion.cli import main
 from orchestration.ingestion.registry import DATASETS, REPO_ROOT
+from orchestration.ingestion.warehouse import connect
 from orchestration.tests.fixture_data import FIXTURES, HOLIDAYS
 
 
@@ -57,17 +58,32 @@ def test_nothing_landed_for_a_named_dataset(tmp_path):
     _assert_usage_error(result, "no landed files for etalab/jours_feries_metropole in ")
 
 
-def test_header_mismatch(tmp_path):
+def test_header_mismatch_is_refused_recorded_and_not_fatal(tmp_path):
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("date;annee;zone;nom_jour_ferie\n2024-01-01;2024;Métropole;1er janvier\n")
+    database = tmp_path / "w.duckdb"
 
-    result = _run("--duckdb-path", str(tmp_path / "w.duckdb"), "load", HOLIDAYS.key, str(wrong))
+    result = _run("--duckdb-path", str(database), "load", HOLIDAYS.key, str(wrong))
 
-    _assert_usage_error(
-        result,
+    # Refused, not a failure: recorded, named in the output, exit 0.
+    reason = (
         "wrong.csv: header does not match dataset etalab/jours_feries_metropole: "
-        "missing columns ['date', 'annee', 'zone', 'nom_jour_ferie']",
+        "missing columns ['date', 'annee', 'zone', 'nom_jour_ferie']"
     )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"REFUSED: {reason}" in lines[0]
+    assert lines[-1].startswith("WARNING: not loaded: 1 refused")
+    assert "etalab/jours_feries_metropole: wrong.csv" in lines[-1]
+    warehouse = connect("duckdb", database)
+    try:
+        [(source_file, status, recorded, loaded_rows)] = warehouse.execute(
+            "select source_file, status, refusal_reason, loaded_rows from raw._loads"
+        )
+        assert (source_file, status, loaded_rows) == ("wrong.csv", "refused", 0)
+        assert recorded.startswith(reason)
+    finally:
+        warehouse.close()
 
 
 def test_fetch_of_a_sample_only_dataset(tmp_path):
@@ -149,8 +165,10 @@ def test_corrupt_gzip_is_a_clear_error(tmp_path, capsys):
     broken.write_bytes(b"\x1f\x8b\x08\x00 truncated")
     code = main(["--duckdb-path", str(tmp_path / "w.duckdb"), "load",
                  "etalab/jours_feries_metropole", str(broken)])  # fmt: skip
-    assert code == 2
-    assert "not a readable gzip file" in capsys.readouterr().err
+    assert code == 0  # refused and recorded, not fatal
+    out = capsys.readouterr().out
+    assert "REFUSED: jours_feries_metropole.csv.gz: not a readable gzip file" in out
+    assert out.splitlines()[-1].startswith("WARNING: not loaded: 1 refused")
 
 
 def test_unreachable_postgres_is_a_clear_error(monkeypatch, capsys):

@@ -72,7 +72,7 @@ def test_last_line_without_newline_is_counted(tmp_path):
     [
         (b"date;annee;zone;nom_jour_ferie\n", "missing columns ['date', 'annee', 'zone',"),
         (b"date,annee,zone\n2024-05-01,2024,M\n", "missing columns ['nom_jour_ferie']"),
-        (b"<html>\xff</html>\n", "unreadable header line"),
+        (b"date,ann\xe9e,zone\n", "unreadable header line"),
         (b'date,"annee\n', "unreadable header line"),
         (b"", "empty file, no header"),
     ],
