@@ -272,6 +272,10 @@ class PostgresWarehouse(Warehouse):
         cursor.close()
 
 
+# How DuckDB says another process holds the file's write lock.
+DUCKDB_LOCK_MARKERS = ("could not set lock", "conflicting lock")
+
+
 class WarehouseConnectionError(RuntimeError):
     """The warehouse cannot be opened (server down, DuckDB file locked...)."""
 
@@ -285,7 +289,7 @@ def connect(target: str, duckdb_path: Path | None = None) -> Warehouse:
             return PostgresWarehouse()
     except Exception as error:  # driver errors share no base class across engines
         message = str(error)
-        if target == "duckdb" and "lock" in message.lower():
+        if target == "duckdb" and any(marker in message.lower() for marker in DUCKDB_LOCK_MARKERS):
             holder = re.search(r"PID \d+", message)
             raise WarehouseConnectionError(
                 f"the DuckDB warehouse {duckdb_path or default_duckdb_path()} is open for "
