@@ -3,7 +3,9 @@
     quarter hours) and national half-hourly consumption in one relation, at
     the step they were published with, each row tagged with the half hour
     it falls in. National rows get the area code
-    var('consumption_national_area_code') and no production columns.
+    var('consumption_national_area_code') and no production columns. Slots
+    staged without a value (published empty) are not measurements: a
+    regional row needs its consumption, a national row any of its values.
 #}
 
 with
@@ -28,6 +30,7 @@ regional_measurements as (
         is_real_time,
         measured_at
     from {{ ref('stg_odre__eco2mix_regional_measurements') }}
+    where consumption_mw is not null
 
 ),
 
@@ -38,6 +41,10 @@ national_measurements as (
         electricity_consumption_mw,
         measured_at
     from {{ ref('stg_odre__national_consumption_measurements') }}
+    where
+        electricity_consumption_mw is not null
+        or gas_consumption_mw is not null
+        or total_consumption_mw is not null
 
 ),
 

@@ -1,6 +1,8 @@
 {#
     Agence ORE annual consumption by department: one raw row per operator ×
-    year × energy × department with one column group per sector, typed,
+    year × energy × department with one column group per sector, typed in
+    stg_ore__department_sector_consumptions_typed (lines that do not type
+    are in stg_ore__department_sector_consumptions_quarantined),
     deduplicated, then unpivoted (union all, one select per sector) to one
     row per sector. The raw per-row total (Consommation totale) is not
     carried, so that a sum over sectors never counts it twice.
@@ -17,88 +19,29 @@
 
 with
 
-source as (
+typed as (
 
-    select
-        operateur,
-        annee,
-        filiere,
-        code_departement,
-        libelle_departement,
-        code_region,
-        libelle_region,
-        {%- for raw_sector, quality_column, sector in sectors %}
-            consommation_{{ raw_sector }}_mwh,
-            nombre_de_points_{{ raw_sector }},
-            nombre_de_mailles_secretisees_{{ raw_sector }},
-            {{ quality_column }},
-        {%- endfor %}
-        _source_file,
-        _source_line,
-        _loaded_at
-    from {{ source('ore', 'conso_secteur_departement') }}
-
-),
-
-renamed as (
-
-    select
-        ----------  ids
-        -- 'NA' = consumption not assigned to a department: NULL code
-        case
-            when trim(source.code_departement) <> 'NA'
-                then {{ wattlas_zero_pad_code('source.code_departement') }}
-        end as department_code,
-        {{ wattlas_zero_pad_code('source.code_region') }} as region_code,
-
-        ----------  strings
-        trim(source.operateur) as operator_name,
-        case
-            when source.filiere like '%lectricit%' then 'electricity'
-            when source.filiere like 'Gaz%' then 'gas'
-            else source.filiere
-        end as energy,
-        source.libelle_departement as department_name,
-        source.libelle_region as region_name,
-        source._source_file as source_file,
-
-        ----------  numerics
-        {{ wattlas_parse_integer('source.annee') }} as consumption_year,
-        {%- for raw_sector, quality_column, sector in sectors %}
-            {{ wattlas_parse_number('source.consommation_' ~ raw_sector ~ '_mwh') }}
-                as {{ sector }}_consumption_mwh,
-            {{ wattlas_parse_integer('source.nombre_de_points_' ~ raw_sector) }}
-                as {{ sector }}_delivery_point_count,
-            {{ wattlas_parse_integer('source.nombre_de_mailles_secretisees_' ~ raw_sector) }}
-                as {{ sector }}_secret_mesh_count,
-            {{ wattlas_parse_number('source.' ~ quality_column, 'numeric(8, 4)') }}
-                as {{ sector }}_quality_index,
-        {%- endfor %}
-        cast(source._source_line as integer) as source_line,
-
-        ----------  timestamps
-        source._loaded_at as loaded_at
-
-    from source
+    select * from {{ ref('stg_ore__department_sector_consumptions_typed') }}
+    where quarantine_reason is null
 
 ),
 
 ranked as (
 
     select
-        renamed.*,
+        typed.*,
         row_number() over (
             partition by
-                renamed.operator_name,
-                renamed.consumption_year,
-                renamed.energy,
-                renamed.department_code
+                typed.operator_name,
+                typed.consumption_year,
+                typed.energy,
+                typed.department_code
             order by
-                renamed.loaded_at desc nulls last,
-                renamed.source_file desc nulls last,
-                renamed.source_line desc nulls last
+                typed.loaded_at desc nulls last,
+                typed.source_file desc nulls last,
+                typed.source_line desc nulls last
         ) as row_rank
-    from renamed
+    from typed
 
 ),
 
