@@ -1,0 +1,61 @@
+{#
+    Every raw line that staging could not type, with the first column that
+    failed, why, and its raw text: the union of the stg_*_quarantined views
+    (one per dataset, all in the shape of wattlas_quarantined_lines). A
+    dataset joins by appending its view to the list below.
+#}
+
+{%- set quarantined_models = [
+    'stg_odre__eco2mix_regional_measurements_quarantined',
+    'stg_odre__national_consumption_measurements_quarantined',
+    'stg_odre__regional_annual_consumptions_quarantined',
+    'stg_odre__regional_daily_temperatures_quarantined',
+    'stg_ore__department_sector_consumptions_quarantined',
+] -%}
+
+with
+
+unioned as (
+
+    {%- for model_name in quarantined_models %}
+
+        select
+            dataset,
+            source_file,
+            source_line,
+            column_name,
+            reason,
+            raw_value,
+            operational_unit_code,
+            loaded_at
+        from {{ ref(model_name) }}
+        {%- if not loop.last %}
+
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+),
+
+final as (
+
+    select
+        ----------  ids
+        cast(unioned.dataset as text) as dataset,
+        cast(unioned.source_file as text) as source_file,
+        cast(unioned.source_line as bigint) as source_line,
+
+        ----------  strings
+        cast(unioned.column_name as text) as column_name,
+        cast(unioned.reason as text) as reason,
+        cast(unioned.raw_value as text) as raw_value,
+        -- IRVE lines carry their unit; NULL for ODRE and ORE
+        cast(unioned.operational_unit_code as text) as operational_unit_code,
+
+        ----------  timestamps
+        cast(unioned.loaded_at as timestamp) as loaded_at
+    from unioned
+
+)
+
+select * from final
