@@ -2,8 +2,13 @@
 
 - ``run_failure_alert_sensor``: any failed run (job, run id, error);
 - ``quality_alert_sensor``: new failed error-severity dbt tests in
-  ``audit.dbt_run_results``, and operators whose last file was loaded more
-  than ``WATTLAS_OPERATOR_STALE_HOURS`` ago (``raw._loads``).
+  ``audit.dbt_run_results``; operators' quality breaches: after a run whose
+  quality-rule tests warned (severity warn: a breach is reported, it never
+  blocks the build), each rule with status ``fail`` in
+  ``marts.fct_quality_results`` on the run's days (its partition range,
+  else the latest evaluated day), with its operational units; and
+  operators whose last file was loaded more than
+  ``WATTLAS_OPERATOR_STALE_HOURS`` ago (``raw._loads``).
 
 Without the variable, each alert is logged (``alert not sent: ...``) instead.
 A webhook that cannot be reached is logged as an error, it does not fail the
@@ -96,6 +101,48 @@ def new_critical_failures(warehouse: WarehouseResource, since: str) -> list[tupl
     return rows or []
 
 
+QUALITY_TEST_PREFIX = "quality_rule_"
+QUALITY_RESULTS = "marts.fct_quality_results"
+MAX_ALERTED_BREACHES = 100
+
+
+def new_quality_runs(warehouse: WarehouseResource, since: str) -> list[tuple]:
+    """(run id, partition range, recorded at) of the runs recorded after ``since``
+    whose quality-rule tests reported breaches."""
+    rows = _query(
+        warehouse,
+        f"select dagster_run_id, partition_range, max(cast(recorded_at as varchar)) "
+        f"from {AUDIT_SCHEMA}.{RUN_RESULTS_TABLE} "
+        f"where resource_type = 'test' and node_name like '{QUALITY_TEST_PREFIX}%%' "
+        "and status in ('warn', 'fail', 'error') and cast(recorded_at as varchar) > %s "
+        "group by 1, 2 order by 3",
+        (since,),
+    )
+    return rows or []
+
+
+def quality_breaches(warehouse: WarehouseResource, partition_range: str | None) -> list[dict]:
+    """Rules with status fail on the range's days (else the latest day), per rule and day."""
+    if partition_range:
+        start, end = partition_range.split("..")
+        days, params = "day between cast(%s as date) and cast(%s as date)", (start, end)
+    else:
+        days, params = f"day = (select max(day) from {QUALITY_RESULTS})", ()
+    rows = _query(
+        warehouse,
+        f"select rule_code, cast(day as varchar), "
+        f"string_agg(operational_unit_code, ',' order by operational_unit_code), "
+        f"sum(offending_rows) from {QUALITY_RESULTS} where status = 'fail' and {days} "
+        "group by 1, 2 order by 2, 1",
+        params,
+    )
+    return [
+        {"rule": rule, "day": day, "operational_units": units.split(","),
+         "offending_rows": None if offending is None else int(offending)}
+        for rule, day, units, offending in rows or []
+    ]  # fmt: skip
+
+
 def stale_operators(warehouse: WarehouseResource, now: datetime) -> list[tuple[str, str]]:
     rows = _query(
         warehouse,
@@ -110,7 +157,10 @@ def stale_operators(warehouse: WarehouseResource, now: datetime) -> list[tuple[s
 @dg.sensor(
     minimum_interval_seconds=300,
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Alerts on new failed critical dbt tests and operators that stopped sending.",
+    description=(
+        "Alerts on new failed critical dbt tests, operators' quality breaches "
+        "and operators that stopped sending."
+    ),
 )
 def quality_alert_sensor(context: dg.SensorEvaluationContext, warehouse: WarehouseResource):
     cursor = json.loads(context.cursor) if context.cursor else {}
@@ -132,6 +182,22 @@ def quality_alert_sensor(context: dg.SensorEvaluationContext, warehouse: Warehou
         )  # fmt: skip
         since = failures[-1][6]
         sent.append("critical_quality_failures")
+    quality_since = cursor.get("quality_since", "")
+    for run_id, partition_range, recorded_at in new_quality_runs(warehouse, quality_since):
+        breaches = quality_breaches(warehouse, partition_range)
+        if breaches:
+            post_alert(
+                {
+                    "event": "quality_breaches",
+                    "run_id": run_id,
+                    "partition_range": partition_range,
+                    "breach_count": len(breaches),
+                    "breaches": breaches[:MAX_ALERTED_BREACHES],
+                },
+                context.log,
+            )
+            sent += [] if "quality_breaches" in sent else ["quality_breaches"]
+        quality_since = recorded_at
     stale = dict(stale_operators(warehouse, now))
     newly_stale = sorted(set(stale) - set(cursor.get("stale", [])))
     if newly_stale:
@@ -144,5 +210,7 @@ def quality_alert_sensor(context: dg.SensorEvaluationContext, warehouse: Warehou
             context.log,
         )
         sent.append("operator_data_stopped")
-    context.update_cursor(json.dumps({"since": since, "stale": sorted(stale)}))
+    context.update_cursor(
+        json.dumps({"since": since, "quality_since": quality_since, "stale": sorted(stale)})
+    )
     return dg.SkipReason(f"alerts: {', '.join(sent) or 'none'}")

@@ -6,6 +6,9 @@ share of rejected lines in the files loaded for that feed stays at most
 export (wrong format, truncated file): the check fails with severity ERROR
 and, being blocking, stops the dbt models downstream in the same run.
 dbt tests are asset checks too (translator.py); error-severity ones block.
+The operators' quality-rule tests are severity warn: a breach is a WARN
+check that never blocks (one operator's data must not stop the indicators
+of all), and ``quality_alert_sensor`` (alerts.py) alerts on it.
 """
 
 import dagster as dg

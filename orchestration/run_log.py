@@ -3,7 +3,8 @@
 One row per dbt node and invocation: node, type, status, timing, rows
 affected, failures, message, plus the Dagster run id, job, partition range
 and the dbt invocation id and time. BI reads it, and so does the quality
-sensor (``alerts.py``), which looks for new failed error-severity tests.
+sensor (``alerts.py``), which looks for new failed error-severity tests and
+for runs whose quality-rule tests warned (operators' breaches).
 """
 
 import json

@@ -6,8 +6,10 @@
   the ingestion assets (``["raw", "<raw table>"]``), so lineage links up;
 - owners and descriptions: from the YAML (``meta.dagster.owners``, set for
   the whole project in dbt_project.yml; ``description``);
-- dbt tests become asset checks; error-severity tests (the default here) are
-  blocking, so a failed critical rule stops the assets downstream of it.
+- dbt tests become asset checks; error-severity tests (the default here:
+  keys, contracts, relationships) are blocking, so a broken integrity test
+  stops the assets downstream of it. The quality-rule tests are severity
+  warn: an operator's breach is a non-blocking WARN check (and an alert).
 """
 
 from collections.abc import Mapping
