@@ -1,7 +1,12 @@
-"""Print what a `dbt build` produced: rows per mart, test outcomes, and how
-to open the warehouse. Used at the end of `make run`.
+"""Print what a `dbt build` produced: rows per mart, test outcomes, the
+operators' quality breaches, and how to open the warehouse. Used at the end
+of `make run`.
 
     python -m orchestration.run_summary --target-path target/duckdb
+
+A mart that this run did not rebuild (skipped, failed or not selected,
+according to the run's run_results.json) still holds an older table: its
+row count is marked stale rather than shown as if it were fresh.
 """
 
 import argparse
@@ -12,34 +17,130 @@ from pathlib import Path
 import duckdb
 
 TEST_PREFIXES = ("test.", "unit_test.")
+BUILT_PREFIXES = ("model.", "seed.", "snapshot.")
+QUALITY_TEST_PREFIX = "quality_rule_"
+QUALITY_RESULTS = "fct_quality_results"
+MAX_LISTED_BREACHES = 10
 
 
-def count_outcomes(run_results_path: Path) -> tuple[Counter, Counter]:
-    """Return (test outcomes, other node outcomes) from run_results.json."""
-    tests, nodes = Counter(), Counter()
+def load_results(run_results_path: Path) -> list[dict] | None:
+    """The results of run_results.json, or None when there is none."""
     if not run_results_path.is_file():
-        return tests, nodes
-    results = json.loads(run_results_path.read_text())["results"]
-    for result in results:
+        return None
+    return json.loads(run_results_path.read_text())["results"]
+
+
+def count_outcomes(results: list[dict] | None) -> tuple[Counter, Counter]:
+    """Return (test outcomes, other node outcomes)."""
+    tests, nodes = Counter(), Counter()
+    for result in results or []:
         bucket = tests if result["unique_id"].startswith(TEST_PREFIXES) else nodes
         bucket[result["status"]] += 1
     return tests, nodes
 
 
-def mart_row_counts(duckdb_path: Path) -> list[tuple[str, int]]:
+def node_name(unique_id: str) -> str:
+    """The name in ``<type>.<project>.<name>[.<hash of a generic test>]``."""
+    kind, _, rest = unique_id.partition(".")
+    parts = rest.split(".")
+    return parts[-1] if kind == "unit_test" or len(parts) < 2 else parts[1]
+
+
+def build_statuses(results: list[dict] | None) -> dict[str, str]:
+    """Status of every model, seed and snapshot this run built, by name."""
+    return {
+        node_name(result["unique_id"]): result["status"]
+        for result in results or []
+        if result["unique_id"].startswith(BUILT_PREFIXES)
+    }
+
+
+def stale_note(name: str, statuses: dict[str, str], has_results: bool) -> str:
+    """'' for a mart rebuilt by this run, else why its table may be stale."""
+    if not has_results:
+        return "(stale? no run_results.json for this run)"
+    status = statuses.get(name)
+    if status == "success":
+        return ""
+    if status is None:
+        return "(stale: not rebuilt in this run, not selected)"
+    return f"(stale: not rebuilt in this run, {status})"
+
+
+def warned_tests(results: list[dict] | None) -> tuple[list[str], list[str]]:
+    """Names (with their failure count) of the warned tests: (quality rules, others)."""
+    quality, others = [], []
+    for result in results or []:
+        if not result["unique_id"].startswith(TEST_PREFIXES) or result["status"] != "warn":
+            continue
+        name = node_name(result["unique_id"])
+        label = f"{name} ({result.get('failures') or 0:,})"
+        (quality if name.startswith(QUALITY_TEST_PREFIX) else others).append(label)
+    return sorted(quality), sorted(others)
+
+
+def mart_row_counts(connection) -> list[tuple[str, int]]:
     """Row count of every table in the `marts` schema."""
-    connection = duckdb.connect(str(duckdb_path), read_only=True)
-    try:
-        tables = connection.execute(
-            "select table_name from information_schema.tables "
-            "where table_schema = 'marts' order by table_name"
-        ).fetchall()
-        return [
-            (name, connection.execute(f'select count(*) from marts."{name}"').fetchone()[0])
-            for (name,) in tables
-        ]
-    finally:
-        connection.close()
+    tables = connection.execute(
+        "select table_name from information_schema.tables "
+        "where table_schema = 'marts' order by table_name"
+    ).fetchall()
+    return [
+        (name, connection.execute(f'select count(*) from marts."{name}"').fetchone()[0])
+        for (name,) in tables
+    ]
+
+
+def quality_breaches(connection, note: str = "", limit: int = MAX_LISTED_BREACHES) -> list[str]:
+    """Lines on the rule breaches (status fail) of the latest evaluated day;
+    ``note`` (a stale mark) follows the headline."""
+    exists = connection.execute(
+        "select count(*) from information_schema.tables "
+        f"where table_schema = 'marts' and table_name = '{QUALITY_RESULTS}'"
+    ).fetchone()[0]
+    if not exists:
+        return []
+    day, fails, units, warns = connection.execute(
+        f"""
+        select
+            max(day),
+            count(*) filter (where status = 'fail'),
+            count(distinct operational_unit_code) filter (where status = 'fail'),
+            count(*) filter (where status = 'warn')
+        from marts.{QUALITY_RESULTS}
+        where day = (select max(day) from marts.{QUALITY_RESULTS})
+        """
+    ).fetchone()
+    if day is None:
+        return ["Quality: no evaluated day."]
+    warned = f"; {warns:,} warnings (warn)" if warns else ""
+    note = f" {note}" if note else ""
+    if not fails:
+        return [f"Quality: no rule breach (fail) on {day}{warned}{note}."]
+    # The rarest breaches first: a rule failed by one unit is news, one
+    # failed by most units (e.g. undeclared statuses) is the usual backdrop.
+    rows = connection.execute(
+        f"""
+        select rule_code, operational_unit_code, offending_rows, value
+        from marts.{QUALITY_RESULTS}
+        where day = ? and status = 'fail'
+        order by count(*) over (partition by rule_code), rule_code, operational_unit_code
+        """,
+        [day],
+    ).fetchall()
+    lines = [
+        f"Quality: {fails:,} rule breaches (fail) on {units:,} operational units on {day}"
+        f"{warned}{note}:"
+    ]
+    for rule, unit, offending, value in rows[:limit]:
+        if offending is None:
+            detail = f"value {value:g}"
+        else:
+            detail = f"{offending:,} offending row{'s' if offending != 1 else ''}"
+        lines.append(f"  {rule} {unit} ({detail})")
+    if len(rows) > limit:
+        lines.append(f"  ... and {len(rows) - limit:,} more (marts.{QUALITY_RESULTS})")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,12 +149,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duckdb-path", type=Path, default=Path("warehouse.duckdb"))
     args = parser.parse_args(argv)
 
-    tests, nodes = count_outcomes(args.target_path / "run_results.json")
+    results = load_results(args.target_path / "run_results.json")
+    tests, nodes = count_outcomes(results)
+    statuses = build_statuses(results)
     database = args.duckdb_path.resolve()
     print("\n==== Wattlas: run summary ====")
     print("Rows per mart:")
-    for name, rows in mart_row_counts(database) if database.is_file() else []:
-        print(f"  marts.{name:<40} {rows:>10,}")
+    connection = duckdb.connect(str(database), read_only=True) if database.is_file() else None
+    try:
+        for name, rows in mart_row_counts(connection) if connection else []:
+            note = stale_note(name, statuses, results is not None)
+            print(f"  marts.{name:<40} {rows:>10,} {note}".rstrip())
+        note = stale_note(QUALITY_RESULTS, statuses, results is not None)
+        breaches = quality_breaches(connection, note) if connection else []
+    finally:
+        if connection:
+            connection.close()
     print(
         f"Models, seeds, snapshots: {nodes.get('success', 0)} ok, "
         f"{nodes.get('error', 0)} errors, {nodes.get('skipped', 0)} skipped"
@@ -63,6 +174,16 @@ def main(argv: list[str] | None = None) -> int:
         f"{tests.get('fail', 0) + tests.get('error', 0)} failed, "
         f"{tests.get('skipped', 0)} skipped"
     )
+    quality, others = warned_tests(results)
+    if quality:
+        print(
+            f"  {len(quality)} quality-rule warnings (operators' breaches, reported, never "
+            f"blocking; unit-days in schema audit): {', '.join(quality)}"
+        )
+    if others:
+        print(f"  {len(others)} other warnings: {', '.join(others)}")
+    for line in breaches:
+        print(line)
     print(f"Database: {database}")
     print("Open it:")
     print(f"  .venv/bin/python -c \"import duckdb; duckdb.connect('{database}', read_only=True)"
