@@ -5,10 +5,14 @@
    rows without PDL (DPDL) 49, stations with fewer charge points than
    nbre_pdc (PDCL) 93, one station above 50 charge points (PDCM), 2,518
    rows with arrondissement codes (ARRO).
-2. The grid is full: every rule x operational unit x evaluation day.
-3. The sample's defects are warnings, never critical (the build passes),
-   while a critical breach fails `dbt build`: the same quality test turns
-   into an error when RACN gets a critical level of 0 (on a copy).
+2. The grid is full: every rule x operational unit x evaluation day, and
+   every status follows the catalogue: fail where the value crosses its
+   threshold (error levels), warn only for a warning level (ARRO),
+   no_data exactly when nothing was checked, pass otherwise.
+3. The sample's defects are failures of the catalogue (count > 0), yet
+   `dbt build` passes: a quality test reports them as a dbt warning and
+   never fails the build, whatever the levels (on a copy); only a
+   catalogue whose warning level is not inside its threshold is an error.
 
 The warehouse is the one ``make test`` builds (WATTLAS_TEST_DUCKDB_PATH)
 when set; otherwise the quality models are built here into a throwaway
@@ -16,6 +20,7 @@ DuckDB file with dbt.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -118,7 +123,7 @@ def test_known_defects_have_the_readme_counts(connection):
     assert found == KNOWN_DEFECTS
 
 
-def test_known_defects_are_warnings_on_every_day(connection):
+def test_known_defects_fail_on_every_day(connection):
     statuses = dict(
         connection.execute(
             """
@@ -129,7 +134,9 @@ def test_known_defects_are_warnings_on_every_day(connection):
             """
         ).fetchall()
     )
-    assert statuses == {code: "warn" for code in ("RACN", "DPDL", "PDCL", "ARRO")}
+    # Count rules fail on one offending row; ARRO (valid arrondissement
+    # codes, informational) has a warning level only.
+    assert statuses == {"RACN": "fail", "DPDL": "fail", "PDCL": "fail", "ARRO": "warn"}
     # One station above 50 points out of 926 in FRPD1: 0.1% < the 1% threshold.
     pdcm = connection.execute(
         """
@@ -142,7 +149,7 @@ def test_known_defects_are_warnings_on_every_day(connection):
     assert pdcm[0][3] == "pass"
 
 
-def test_full_grid_and_no_critical_breach_on_the_sample(connection):
+def test_full_grid_and_statuses_follow_the_catalogue(connection):
     rules, units, days, rows, fails = connection.execute(
         """
         select
@@ -155,11 +162,46 @@ def test_full_grid_and_no_critical_breach_on_the_sample(connection):
     ).fetchone()
     assert (units, rows) == (20, rules * units * days)
     assert rules >= 40
-    assert fails == 0
-    passes = connection.execute(
-        "select count(*) from marts.fct_quality_results where status = 'pass'"
-    ).fetchone()[0]
-    assert passes > 0
+    assert fails > 0
+    # Re-derived from the levels: no status may disagree with them.
+    mismatches = connection.execute(
+        """
+        select rule_code, status, count(*)
+        from (
+            select
+                rule_code,
+                status,
+                case
+                    when checked_rows = 0 or value is null then 'no_data'
+                    when value < error_below or value > error_above then 'fail'
+                    when value < warn_below or value > warn_above then 'warn'
+                    else 'pass'
+                end as expected
+            from marts.fct_quality_results
+        ) as derived
+        where status <> expected
+        group by all
+        """
+    ).fetchall()
+    assert mismatches == []
+    by_status = dict(
+        connection.execute(
+            "select status, count(distinct rule_code) from marts.fct_quality_results group by 1"
+        ).fetchall()
+    )
+    assert by_status["pass"] > 0 and by_status["no_data"] > 0
+    warned = connection.execute(
+        "select distinct rule_code from marts.fct_quality_results where status = 'warn'"
+    ).fetchall()
+    assert warned == [("ARRO",)]
+    # Nothing checked is no_data for count rules too (no session: OVRS).
+    assert (
+        connection.execute(
+            "select count(*) from marts.fct_quality_results "
+            "where rule_code = 'OVRS' and checked_rows = 0 and status = 'no_data'"
+        ).fetchone()[0]
+        > 0
+    )
 
 
 def test_indicator_rows_are_the_breaches(connection):
@@ -174,19 +216,37 @@ def test_indicator_rows_are_the_breaches(connection):
     assert breached == indicators > 0
 
 
-def test_critical_breach_fails_the_build(warehouse_path, tmp_path):
+def test_a_breach_warns_and_never_fails_the_build(warehouse_path, tmp_path):
     # Same file name: DuckDB views name their catalog after the file stem.
     (tmp_path / "copy").mkdir()
     copy = tmp_path / "copy" / warehouse_path.name
     shutil.copyfile(warehouse_path, copy)
-    override = "{quality_alert_level_overrides: {RACN: {error_above: 0}}}"
-    selection = ["--select", "int_quality__rules", "int_quality__rule_results", "quality_rule_racn"]
-    result = _dbt(tmp_path, copy, "build", *selection, "--vars", override)
-    assert result.returncode == 1, result.stdout[-4000:]
-    assert "ERROR 2 quality_rule_racn" in result.stdout or "FAIL 2 quality_rule_racn" in (
-        result.stdout
-    )
-    # Without the override the same test only warns.
+    selection = [
+        "--select", "int_quality__rules", "int_quality__rule_results",
+        "quality_rule_racn", "quality_rule_arro",
+        "quality_warn_levels_inside_the_catalogue_thresholds",
+    ]  # fmt: skip
+    # RACN fails on the sample (18,675 NULL raccordements): a warning.
     result = _dbt(tmp_path, copy, "build", *selection)
     assert result.returncode == 0, result.stdout[-4000:]
-    assert "WARN 1 quality_rule_racn" in result.stdout
+    assert re.search(r"WARN \d+ quality_rule_racn", result.stdout)
+    # ARRO made a failure too: still a warning, the build passes, and the
+    # breaching unit-days are stored (breach_level 2 = status fail).
+    override = "{quality_alert_level_overrides: {ARRO: {warn_above: null, error_above: 0}}}"
+    result = _dbt(tmp_path, copy, "build", *selection, "--vars", override)
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert re.search(r"WARN \d+ quality_rule_arro", result.stdout)
+    connection = duckdb.connect(str(copy), read_only=True)
+    try:
+        levels = connection.execute(
+            "select distinct breach_level from audit.quality_rule_arro"
+        ).fetchall()
+    finally:
+        connection.close()
+    assert levels == [(2,)]
+    # A warning level outside the threshold could never warn: a catalogue
+    # error (an integrity test, severity error), not an operator's breach.
+    override = "{quality_alert_level_overrides: {PDCM: {warn_above: 0.05}}}"
+    result = _dbt(tmp_path, copy, "build", *selection, "--vars", override)
+    assert result.returncode == 1, result.stdout[-4000:]
+    assert "quality_warn_levels_inside_the_catalogue_thresholds" in result.stdout
