@@ -105,3 +105,14 @@
         else 'pass'
     end)
 {%- endmacro %}
+
+{#
+    quality_evaluation_day(event_date, loaded_at)
+        The quality-grid day of a status or session: its own local day, or
+        the local day it was loaded when its time is later than that (a
+        future timestamp is reported on the day it arrived, so it can
+        neither stretch the grid nor go uncounted).
+#}
+{% macro quality_evaluation_day(event_date, loaded_at) -%}
+    least({{ event_date }}, {{ utc_to_local_date(loaded_at) }})
+{%- endmacro %}

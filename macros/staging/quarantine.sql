@@ -1,5 +1,16 @@
 {#
-    Quarantine of raw lines that cannot be typed (the stg_*_typed views).
+    Quarantine of raw lines in the stg_*_typed views: each raw line either
+    types cleanly or is set aside with the first check it fails, so it is
+    listed with its reason instead of disappearing or stopping a model.
+
+    - wattlas_first_failed_check(checks, part, quoted=true)
+          `checks` is a list of [column_name, reason, failing_condition,
+          raw_value]; a CASE giving, for the first check whose
+          failing_condition is true, its column name (part='column'), its
+          reason (part='reason': the text itself, or with quoted=false a
+          SQL expression giving it) or its raw value as text
+          (part='value'); NULL when every check passes. Order the checks
+          from the most basic (an empty key) to the most specific.
 
     - wattlas_quarantine_columns(relation, checks)
           quarantine_column, quarantine_reason, quarantine_value of the
@@ -9,43 +20,79 @@
           each column's raw text and its problem as <column>__problem (a
           wattlas_*_problem macro of macros/cross_db/parsing.sql).
 
-    - wattlas_quarantined_lines(typed_relation, dataset)
+    - wattlas_quarantined_lines(typed_relation, dataset,
+                                operational_unit_code='null',
+                                has_implausible=false)
           the common shape of the stg_*_quarantined views, one row per
-          quarantined line: dataset (raw table name), source_file,
-          source_line, column_name, reason, raw_value,
-          operational_unit_code, loaded_at. fct_quarantined_lines unions
-          them, so every dataset gives exactly these names and types.
+          line that does not reach the indicators: dataset (raw table
+          name), source_file, source_line, column_name, disposition,
+          reason, raw_value, operational_unit_code, loaded_at.
+          disposition 'quarantined': the line cannot be typed and is not
+          in staging; 'flagged' (typed views with has_implausible, which
+          carry implausible_column / _reason / _value): typed but
+          implausible, kept in staging for the quality rules and left out
+          of every indicator. fct_quarantined_lines unions them, so every
+          dataset gives exactly these names and types.
 #}
 
-{% macro wattlas_quarantine_columns(relation, checks) -%}
-    {%- set problems = [] -%}
-    {%- for raw_column, column in checks -%}
-        {%- do problems.append(relation ~ '.' ~ column ~ '__problem') -%}
+{% macro wattlas_first_failed_check(checks, part, quoted=true) -%}
+    {%- set whens = [] -%}
+    {%- for check in checks -%}
+        {%- if part == 'value' -%}
+            {%- set result = 'cast(' ~ check[3] ~ ' as varchar)' -%}
+        {%- elif part == 'reason' and not quoted -%}
+            {%- set result = check[1] -%}
+        {%- elif part == 'reason' -%}
+            {%- set result = "'" ~ check[1] ~ "'" -%}
+        {%- else -%}
+            {%- set result = "'" ~ check[0] ~ "'" -%}
+        {%- endif -%}
+        {%- do whens.append('when ' ~ check[2] ~ ' then ' ~ result) -%}
     {%- endfor -%}
-    case
-    {%- for raw_column, column in checks %}
-        when {{ problems[loop.index0] }} is not null then '{{ raw_column }}'
-    {%- endfor %}
-    end as quarantine_column,
-    coalesce({{ problems | join(', ') }}) as quarantine_reason,
-    case
-    {%- for raw_column, column in checks %}
-        when {{ problems[loop.index0] }} is not null
-            then cast({{ relation }}.{{ column }} as varchar)
-    {%- endfor %}
-    end as quarantine_value
+    (case {{ whens | join(' ') }} end)
 {%- endmacro %}
 
-{% macro wattlas_quarantined_lines(typed_relation, dataset, operational_unit_code='null') -%}
+{% macro wattlas_quarantine_columns(relation, checks) -%}
+    {%- set first_checks = [] -%}
+    {%- for raw_column, column in checks -%}
+        {%- set problem = relation ~ '.' ~ column ~ '__problem' -%}
+        {%- do first_checks.append([raw_column, problem, problem ~ ' is not null',
+            relation ~ '.' ~ column]) -%}
+    {%- endfor -%}
+    {{ wattlas_first_failed_check(first_checks, 'column') }} as quarantine_column,
+    {{ wattlas_first_failed_check(first_checks, 'reason', quoted=false) }} as quarantine_reason,
+    {{ wattlas_first_failed_check(first_checks, 'value') }} as quarantine_value
+{%- endmacro %}
+
+{% macro wattlas_quarantined_lines(
+    typed_relation, dataset, operational_unit_code='null', has_implausible=false
+) -%}
+    {%- if has_implausible -%}
+        {%- set column_name = 'coalesce(typed.quarantine_column, typed.implausible_column)' -%}
+        {%- set reason = 'coalesce(typed.quarantine_reason, typed.implausible_reason)' -%}
+        {%- set raw_value = 'coalesce(typed.quarantine_value, typed.implausible_value)' -%}
+    {%- else -%}
+        {%- set column_name = 'typed.quarantine_column' -%}
+        {%- set reason = 'typed.quarantine_reason' -%}
+        {%- set raw_value = 'typed.quarantine_value' -%}
+    {%- endif -%}
     select
         cast({{ dataset }} as varchar) as dataset,
         cast(typed.source_file as varchar) as source_file,
         cast(typed.source_line as bigint) as source_line,
-        cast(typed.quarantine_column as varchar) as column_name,
-        cast(typed.quarantine_reason as varchar) as reason,
-        cast(typed.quarantine_value as varchar) as raw_value,
+        cast({{ column_name }} as varchar) as column_name,
+        cast(
+            case when typed.quarantine_reason is null then 'flagged' else 'quarantined' end
+            as varchar
+        ) as disposition,
+        cast({{ reason }} as varchar) as reason,
+        cast({{ raw_value }} as varchar) as raw_value,
         cast({{ operational_unit_code }} as varchar) as operational_unit_code,
         cast(typed.loaded_at as timestamp) as loaded_at
     from {{ typed_relation }} as typed
-    where typed.quarantine_reason is not null
+    {%- set kept = 'typed.quarantine_reason is not null' -%}
+    {%- if has_implausible -%}
+        {%- set kept = kept ~ ' or typed.implausible_reason is not null' -%}
+    {%- endif %}
+    where {{ kept }}
 {%- endmacro %}

@@ -15,6 +15,8 @@ snapshot_statuses as (
 charge_points as (
 
     select * from {{ ref('stg_irve__charge_points') }}
+    {# Implausible lines count in the quality rules, never in an indicator. #}
+    where implausible_reason is null
 
 ),
 

@@ -1,8 +1,8 @@
 {#
     Every static delivery kept: each loaded static file (QualiCharge
     statique, national consolidated file) stays in raw with its lineage,
-    and each of its records is typed here with the staging parsing macros
-    (irve_static_typed_columns), one row per file and charge point. Unlike
+    and each of its records is typed by stg_irve__charge_points_typed, one
+    row per file and charge point. Unlike
     stg_irve__charge_points, no record of an older delivery is dropped.
 #}
 
@@ -11,31 +11,12 @@
 
 with
 
-qualicharge as (
-
-    select * from {{ ref('base_qualicharge__charge_points') }}
-
-),
-
-consolidation as (
-
-    select * from {{ ref('base_irve__charge_points') }}
-
-),
-
-unioned as (
-
-    select * from qualicharge
-    union all
-    select * from consolidation
-
-),
-
 typed as (
 
-    select
-        {{ irve_static_typed_columns('unioned') }}
-    from unioned
+    {# Implausible lines (a future date_maj would date the delivery) are
+       listed in the quarantine, never part of the history. #}
+    select * from {{ ref('stg_irve__charge_points_typed') }}
+    where quarantine_reason is null and implausible_reason is null
 
 ),
 
@@ -52,7 +33,6 @@ ranked as (
             partition by typed.source_dataset, typed.source_file, typed.charge_point_id
         ) - 1 as duplicate_count
     from typed
-    where typed.charge_point_id is not null
 
 ),
 

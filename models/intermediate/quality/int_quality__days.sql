@@ -26,7 +26,8 @@ statuses as (
 
 session_days as (
 
-    select distinct sessions.start_date as day
+    select distinct
+        {{ quality_evaluation_day('sessions.start_date', 'sessions.loaded_at') }} as day
     from sessions
     inner join charge_points
         on sessions.charge_point_id = charge_points.charge_point_id
@@ -35,7 +36,8 @@ session_days as (
 
 status_days as (
 
-    select distinct statuses.status_date as day
+    select distinct
+        {{ quality_evaluation_day('statuses.status_date', 'statuses.loaded_at') }} as day
     from statuses
     inner join charge_points
         on statuses.charge_point_id = charge_points.charge_point_id

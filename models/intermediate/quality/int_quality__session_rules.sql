@@ -39,7 +39,7 @@ joined as (
     select
         charge_points.operational_unit_code,
         sessions.charge_point_id,
-        sessions.start_date as day,
+        {{ quality_evaluation_day('sessions.start_date', 'sessions.loaded_at') }} as day,
         sessions.start_at,
         sessions.end_at,
         sessions.energy_kwh,

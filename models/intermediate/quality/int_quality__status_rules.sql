@@ -39,7 +39,7 @@ joined as (
     select
         charge_points.operational_unit_code,
         statuses.charge_point_id,
-        statuses.status_date as day,
+        {{ quality_evaluation_day('statuses.status_date', 'statuses.loaded_at') }} as day,
         statuses.status,
         statuses.occupancy,
         statuses.status_at,
@@ -102,7 +102,7 @@ aggregate_statuses as (
             case
                 when
                     joined.status_at is null
-                    or joined.status_at < cast('{{ var("quality_min_status_date") }}' as timestamp)
+                    or joined.status_at < cast('{{ var("irve_data_era_start") }}' as timestamp)
                     or joined.status_at > joined.loaded_at
                     then 1
                 else 0

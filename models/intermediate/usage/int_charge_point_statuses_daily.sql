@@ -22,6 +22,8 @@ with
 statuses as (
 
     select * from {{ ref('stg_irve__charge_point_statuses') }}
+    {# Implausible lines count in the quality rules, never in an indicator. #}
+    where implausible_reason is null
 
 ),
 

@@ -14,6 +14,8 @@ with
 sessions as (
 
     select * from {{ ref('stg_irve__charging_sessions') }}
+    {# Implausible lines count in the quality rules, never in an indicator. #}
+    where implausible_reason is null
 
 ),
 

@@ -51,12 +51,16 @@ dates as (
 sessions as (
 
     select * from {{ ref('stg_irve__charging_sessions') }}
+    {# Implausible lines count in the quality rules, never in an indicator. #}
+    where implausible_reason is null
 
 ),
 
 statuses as (
 
     select * from {{ ref('stg_irve__charge_point_statuses') }}
+    {# Implausible lines count in the quality rules, never in an indicator. #}
+    where implausible_reason is null
 
 ),
 

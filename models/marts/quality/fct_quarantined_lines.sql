@@ -1,8 +1,10 @@
 {#
-    Every raw line that staging could not type, with the first column that
-    failed, why, and its raw text: the union of the stg_*_quarantined views
-    (one per dataset, all in the shape of wattlas_quarantined_lines). A
-    dataset joins by appending its view to the list below.
+    Every raw line that does not reach the indicators, with the first
+    column that failed, why, and its raw text: lines staging could not type
+    (disposition 'quarantined') and IRVE lines typed but implausible
+    ('flagged'). The union of the stg_*_quarantined views (one per dataset
+    family, all in the shape of wattlas_quarantined_lines); a dataset joins
+    by appending its view to the list below.
 #}
 
 {%- set quarantined_models = [
@@ -11,6 +13,9 @@
     'stg_odre__regional_annual_consumptions_quarantined',
     'stg_odre__regional_daily_temperatures_quarantined',
     'stg_ore__department_sector_consumptions_quarantined',
+    'stg_irve__charge_points_quarantined',
+    'stg_irve__charge_point_statuses_quarantined',
+    'stg_irve__charging_sessions_quarantined',
 ] -%}
 
 with
@@ -24,6 +29,7 @@ unioned as (
             source_file,
             source_line,
             column_name,
+            disposition,
             reason,
             raw_value,
             operational_unit_code,
@@ -47,6 +53,7 @@ final as (
 
         ----------  strings
         cast(unioned.column_name as text) as column_name,
+        cast(unioned.disposition as text) as disposition,
         cast(unioned.reason as text) as reason,
         cast(unioned.raw_value as text) as raw_value,
         -- IRVE lines carry their unit; NULL for ODRE and ORE

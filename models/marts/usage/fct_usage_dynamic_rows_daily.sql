@@ -12,6 +12,8 @@ with
 staged_statuses as (
 
     select * from {{ ref('stg_irve__charge_point_statuses') }}
+    {# Implausible lines count in the quality rules, never in an indicator. #}
+    where implausible_reason is null
 
 ),
 
@@ -24,6 +26,8 @@ merged_statuses as (
 staged_sessions as (
 
     select * from {{ ref('stg_irve__charging_sessions') }}
+    {# Implausible lines count in the quality rules, never in an indicator. #}
+    where implausible_reason is null
 
 ),
 

@@ -1,8 +1,12 @@
 {#
     Charge point status events from every status feed (national snapshot,
-    status changes, QualiCharge statuses, operator feeds), parsed with the
-    same code after the union, then one row kept per charge point and UTC
-    instant (rule in _irve__models.yml).
+    status changes, QualiCharge statuses, operator feeds), typed by
+    stg_irve__charge_point_statuses_typed: the lines that type, then one row
+    kept per charge point and UTC instant (rule in _irve__models.yml).
+    Lines that cannot be typed are listed by
+    stg_irve__charge_point_statuses_quarantined instead; implausible lines
+    are kept with their implausible_reason for the quality rules, and the
+    usage models leave them out.
 #}
 
 {# A table, not the staging default view: parsing and deduplicating the
@@ -11,56 +15,24 @@
 
 with
 
-snapshot as (
+typed as (
 
-    select * from {{ ref('base_irve__snapshot_statuses') }}
-
-),
-
-status_changes as (
-
-    select * from {{ ref('base_irve__status_changes') }}
-
-),
-
-qualicharge as (
-
-    select * from {{ ref('base_qualicharge__charge_point_statuses') }}
-
-),
-
-operator_feeds as (
-
-    select * from {{ ref('base_operators__charge_point_statuses') }}
-
-),
-
-unioned as (
-
-    select * from operator_feeds
-    union all
-    select * from qualicharge
-    union all
-    select * from status_changes
-    union all
-    select * from snapshot
+    select * from {{ ref('stg_irve__charge_point_statuses_typed') }}
+    where quarantine_reason is null
 
 ),
 
 parsed as (
 
     select
-        unioned.*,
-        {{ irve_parse_timestamp_utc('unioned.horodatage', naive_as_utc=true) }}
-            as parsed_status_at,
-        {{ irve_is_naive_timestamp('unioned.horodatage') }} as is_offset_missing,
-        case unioned.feed
+        typed.*,
+        case typed.feed
             when 'operator_statuses' then 1
             when 'qualicharge_statuses' then 2
             when 'irve_status_changes' then 3
             else 4
         end as feed_priority
-    from unioned
+    from typed
 
 ),
 
@@ -80,9 +52,6 @@ ranked as (
             partition by parsed.id_pdc_itinerance, parsed.parsed_status_at
         ) - 1 as duplicate_count
     from parsed
-    where
-        {{ irve_clean_text('parsed.id_pdc_itinerance') }} is not null
-        and parsed.parsed_status_at is not null
 
 ),
 
@@ -90,8 +59,8 @@ renamed as (
 
     select
         ----------  ids
-        trim(ranked.id_pdc_itinerance) as charge_point_id,
-        left(trim(ranked.id_pdc_itinerance), 5) as operational_unit_code,
+        ranked.parsed_charge_point_id as charge_point_id,
+        left(ranked.parsed_charge_point_id, 5) as operational_unit_code,
 
         ----------  strings
         {{ irve_clean_text('ranked.etat_pdc') }} as status,
@@ -101,6 +70,7 @@ renamed as (
         {{ irve_clean_text('ranked.etat_prise_type_chademo') }} as socket_chademo_status,
         {{ irve_clean_text('ranked.etat_prise_type_ef') }} as socket_ef_status,
         ranked.horodatage as status_at_text,
+        ranked.implausible_reason,
         ranked.feed,
         ranked.operator_slug,
         ranked.source_file,
@@ -117,7 +87,7 @@ renamed as (
 
         ----------  timestamps
         ranked.parsed_status_at as status_at,
-        {{ irve_parse_timestamp_utc('ranked.horodatage_collecte') }} as collected_at,
+        ranked.parsed_collected_at as collected_at,
         ranked.loaded_at
     from ranked
     where ranked.rn = 1

@@ -1,8 +1,12 @@
 {#
     Static charge point records from every static source (QualiCharge JSON
-    lines, national consolidated etalab CSV), typed with the same code after
-    the union, then one row kept per charge point (rule in
-    _irve__models.yml: latest date_maj, then latest load).
+    lines, national consolidated etalab CSV), typed by
+    stg_irve__charge_points_typed: the lines that type (the others are
+    listed by stg_irve__charge_points_quarantined), then one row kept per
+    charge point (rule in _irve__models.yml: a plausible line first, then
+    latest date_maj, then latest load). An implausible line kept (no
+    plausible version) carries its implausible_reason: the quality rules
+    count it, the indicators leave it out.
 #}
 
 {# A table, not the staging default view: parsing and deduplicating the
@@ -11,31 +15,10 @@
 
 with
 
-qualicharge as (
-
-    select * from {{ ref('base_qualicharge__charge_points') }}
-
-),
-
-consolidation as (
-
-    select * from {{ ref('base_irve__charge_points') }}
-
-),
-
-unioned as (
-
-    select * from qualicharge
-    union all
-    select * from consolidation
-
-),
-
 typed as (
 
-    select
-        {{ irve_static_typed_columns('unioned') }}
-    from unioned
+    select * from {{ ref('stg_irve__charge_points_typed') }}
+    where quarantine_reason is null
 
 ),
 
@@ -46,6 +29,8 @@ ranked as (
         row_number() over (
             partition by typed.charge_point_id
             order by
+                {# An implausible line never hides a plausible version. #}
+                case when typed.implausible_reason is null then 0 else 1 end,
                 typed.updated_date desc nulls last,
                 typed.loaded_at desc,
                 typed.source_dataset asc,
@@ -54,7 +39,6 @@ ranked as (
         ) as rn,
         count(*) over (partition by typed.charge_point_id) - 1 as duplicate_count
     from typed
-    where typed.charge_point_id is not null
 
 ),
 
@@ -89,6 +73,7 @@ renamed as (
         ranked.size_restriction,
         ranked.raccordement,
         ranked.observations,
+        ranked.implausible_reason,
         ranked.source_dataset,
         ranked.source_file,
 

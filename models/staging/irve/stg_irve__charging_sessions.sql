@@ -1,8 +1,10 @@
 {#
     Charging sessions from every session feed (QualiCharge JSON lines in
-    epoch milliseconds, operator feeds in ISO-8601 with offset), parsed with
-    the same code after the union, then the canonical dedup of domain.md
-    §5.10: one row per (charge point, start, end), keeping the largest
+    epoch milliseconds, operator feeds in ISO-8601 with offset), typed by
+    stg_irve__charging_sessions_typed: the lines that type (the others are
+    listed by stg_irve__charging_sessions_quarantined; implausible ones
+    stay with their implausible_reason for the quality rules), then the
+    canonical dedup: one row per (charge point, start, end), keeping the largest
     energy; the rows removed are counted in duplicate_count.
 #}
 
@@ -12,35 +14,10 @@
 
 with
 
-qualicharge as (
-
-    select * from {{ ref('base_qualicharge__charging_sessions') }}
-
-),
-
-operator_feeds as (
-
-    select * from {{ ref('base_operators__charging_sessions') }}
-
-),
-
-unioned as (
-
-    select * from qualicharge
-    union all
-    select * from operator_feeds
-
-),
-
 parsed as (
 
-    select
-        unioned.*,
-        trim(unioned.id_pdc_itinerance) as parsed_charge_point_id,
-        {{ irve_parse_timestamp_utc('unioned.start_text') }} as parsed_start_at,
-        {{ irve_parse_timestamp_utc('unioned.end_text') }} as parsed_end_at,
-        {{ wattlas_parse_number('unioned.energy', 'double precision') }} as parsed_energy_kwh
-    from unioned
+    select * from {{ ref('stg_irve__charging_sessions_typed') }}
+    where quarantine_reason is null
 
 ),
 
@@ -66,10 +43,6 @@ ranked as (
                 parsed.parsed_end_at
         ) - 1 as duplicate_count
     from parsed
-    where
-        nullif(parsed.parsed_charge_point_id, '') is not null
-        and parsed.parsed_start_at is not null
-        and parsed.parsed_end_at is not null
 
 ),
 
@@ -83,6 +56,7 @@ renamed as (
         ----------  strings
         ranked.start_text,
         ranked.end_text,
+        ranked.implausible_reason,
         ranked.feed,
         ranked.operator_slug,
         ranked.source_file,

@@ -1,0 +1,122 @@
+{#
+    Every static line of every static source (QualiCharge statique, the
+    national consolidated file), typed once (irve_static_typed_columns),
+    with the first check it fails (quarantine_*: the line cannot be typed)
+    or the reason its typed values cannot be true (implausible_*). Read by
+    the staging model, the delivery history and the quarantine listing, so
+    all three apply the same checks.
+#}
+
+{%- set booleans = [
+    'prise_type_ef', 'prise_type_2', 'prise_type_combo_ccs', 'prise_type_chademo',
+    'prise_type_autre', 'gratuit', 'paiement_acte', 'paiement_cb', 'paiement_autre',
+    'reservation', 'station_deux_roues', 'cable_t2_attache',
+] -%}
+
+with
+
+qualicharge as (
+
+    select * from {{ ref('base_qualicharge__charge_points') }}
+
+),
+
+consolidation as (
+
+    select * from {{ ref('base_irve__charge_points') }}
+
+),
+
+unioned as (
+
+    select * from qualicharge
+    union all
+    select * from consolidation
+
+),
+
+typed as (
+
+    select
+        {%- for field in irve_static_fields() %}
+            unioned.{{ field }} as raw_{{ field }},
+        {%- endfor %}
+        {{ irve_static_typed_columns('unioned') }}
+    from unioned
+
+),
+
+{#- The static schema writes numbers with a decimal point: a comma is a
+    spreadsheet re-save whose meaning cannot be trusted. -#}
+{%- set checks = [
+    ['id_pdc_itinerance', "'empty key'", 'typed.charge_point_id is null',
+     'typed.raw_id_pdc_itinerance'],
+    ['puissance_nominale', "'empty value'",
+     wattlas_is_missing('typed.raw_puissance_nominale'), 'typed.raw_puissance_nominale'],
+    ['puissance_nominale', wattlas_number_problem('typed.raw_puissance_nominale',
+     'double precision', decimal_comma=false),
+     wattlas_number_problem('typed.raw_puissance_nominale', 'double precision',
+     decimal_comma=false) ~ ' is not null', 'typed.raw_puissance_nominale'],
+    ['nbre_pdc', wattlas_integer_problem('typed.raw_nbre_pdc', decimal_comma=false),
+     wattlas_integer_problem('typed.raw_nbre_pdc', decimal_comma=false) ~ ' is not null',
+     'typed.raw_nbre_pdc'],
+    ['coordonneesXY', "'not coordinates'", 'not ' ~ wattlas_is_missing('typed.raw_coordonneesxy')
+     ~ ' and (typed.longitude is null or typed.latitude is null)', 'typed.raw_coordonneesxy'],
+    ['date_mise_en_service', wattlas_date_problem('typed.raw_date_mise_en_service'),
+     wattlas_date_problem('typed.raw_date_mise_en_service') ~ ' is not null',
+     'typed.raw_date_mise_en_service'],
+    ['date_maj', wattlas_date_problem('typed.raw_date_maj'),
+     wattlas_date_problem('typed.raw_date_maj') ~ ' is not null', 'typed.raw_date_maj'],
+] -%}
+{%- for field in booleans -%}
+    {%- set raw = 'typed.raw_' ~ field -%}
+    {%- do checks.append([field, "'not a boolean'", 'not ' ~ wattlas_is_missing(raw)
+        ~ ' and ' ~ irve_parse_boolean(raw) ~ ' is null', raw]) -%}
+{%- endfor %}
+
+checked as (
+
+    select
+        typed.*,
+        {{ wattlas_first_failed_check(checks, 'column') }} as quarantine_column,
+        {{ wattlas_first_failed_check(checks, 'reason', quoted=false) }} as quarantine_reason,
+        {{ wattlas_first_failed_check(checks, 'value') }} as quarantine_value
+    from typed
+
+),
+
+{# Typed values that cannot be true (checked on typed lines only): a
+   date_maj after the load (one day of slack for the time zone) would make
+   the line the "latest" version for ever; powers outside the bounds the
+   national API accepts. #}
+{%- set plausibility_checks = [
+    ['date_maj', "'date_maj after the load date'",
+     'checked.updated_date > cast(checked.loaded_at as date) + 1', 'checked.raw_date_maj'],
+    ['puissance_nominale', "'power outside [" ~ var('quality_min_power_kw') ~ ', '
+     ~ var('quality_max_power_kw') ~ ") kW'",
+     'checked.power_kw < ' ~ var('quality_min_power_kw')
+     ~ ' or checked.power_kw >= ' ~ var('quality_max_power_kw'),
+     'checked.raw_puissance_nominale'],
+] %}
+
+judged as (
+
+    select
+        checked.*,
+        case
+            when checked.quarantine_reason is null
+                then {{ wattlas_first_failed_check(plausibility_checks, 'column') }}
+        end as implausible_column,
+        case
+            when checked.quarantine_reason is null
+                then {{ wattlas_first_failed_check(plausibility_checks, 'reason', quoted=false) }}
+        end as implausible_reason,
+        case
+            when checked.quarantine_reason is null
+                then {{ wattlas_first_failed_check(plausibility_checks, 'value') }}
+        end as implausible_value
+    from checked
+
+)
+
+select * from judged
