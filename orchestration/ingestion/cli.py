@@ -2,6 +2,9 @@
 
 ``load`` goes through every file it finds and never stops at a bad one:
 
+- a file already loaded with the same content (checksum) is skipped, printed
+  as ``unchanged (already loaded <when>), skipped``, and nothing about it
+  changes in the warehouse; ``--force`` reloads it;
 - a stray in the landing folder (a file that is not a data file, such as
   ``README.txt``, or a folder that is no registered dataset, such as a
   misspelled one) is skipped, with a ``warning:`` line on stderr naming it;
@@ -10,8 +13,9 @@
   recorded in ``raw._loads`` with ``status = 'refused'`` and the reason, and
   printed as ``REFUSED: <reason>``; its rows of an earlier load stay.
 
-After the ``N files: ...`` total, a last ``WARNING: ...`` line lists every
-skipped and refused file, when there is one.
+The ``N files: ...`` total counts loaded, unchanged and refused files; its
+line balance covers only the files read in this run. After it, a last
+``WARNING: ...`` line lists every skipped and refused file, when there is one.
 
 Exit codes: 0 every loadable file loaded (with or without that WARNING line,
 so ``make run`` goes on to dbt); 1 a load whose line counts do not balance;
@@ -24,11 +28,18 @@ error), with one ``error: ...`` line on stderr.
 import argparse
 import difflib
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fetch import FetchError, fetch
-from .loader import LoadReport, Refusal, ensure_empty_tables, load_file, record_refusal
+from .loader import (
+    LoadReport,
+    Refusal,
+    Unchanged,
+    ensure_empty_tables,
+    load_file,
+    record_refusal,
+)
 from .operators import (
     FEEDS,
     OPERATOR_FEEDS,
@@ -87,6 +98,11 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="operator slug of the named files of an operators/<feed> dataset "
         "(default: read from a .../operators/<operator>/<feed>/ path)",
+    )
+    load.add_argument(
+        "--force",
+        action="store_true",
+        help="reload files already loaded with the same content (default: skip them)",
     )
 
     fetch_command = commands.add_parser("fetch", help="download a dataset to its landing folder")
@@ -274,6 +290,7 @@ class LoadOutcome:
     reports: list[LoadReport]
     refusals: list[Refusal]
     skipped: list[Skipped]
+    unchanged: list[Unchanged] = field(default_factory=list)
 
 
 def _is_driver_error(error: Exception) -> bool:
@@ -295,7 +312,7 @@ def run_load(args) -> LoadOutcome:
         ensure_empty_tables(warehouse, list(DATASETS.values()))
         for dataset, path, operator in plan:
             try:
-                report = load_file(warehouse, dataset, path, operator=operator)
+                report = load_file(warehouse, dataset, path, operator=operator, force=args.force)
             except RefusedFileError as error:
                 reason = " ".join(str(error).split())
                 refusal = record_refusal(warehouse, dataset, path, reason, operator=operator)
@@ -303,7 +320,10 @@ def run_load(args) -> LoadOutcome:
                 outcome.refusals.append(refusal)
                 continue
             print(report)
-            outcome.reports.append(report)
+            if isinstance(report, Unchanged):
+                outcome.unchanged.append(report)
+            else:
+                outcome.reports.append(report)
     except Exception as error:
         if not _is_driver_error(error):
             raise
@@ -312,6 +332,22 @@ def run_load(args) -> LoadOutcome:
     finally:
         warehouse.close()
     return outcome
+
+
+def summary_line(outcome: LoadOutcome) -> str:
+    """Files by outcome, then the line balance of the files read in this run."""
+    reports = outcome.reports
+    files = len(reports) + len(outcome.unchanged) + len(outcome.refusals)
+    total_in = sum(report.input_lines for report in reports)
+    total_loaded = sum(report.loaded_rows for report in reports)
+    total_rejected = sum(report.rejected_rows for report in reports)
+    # Unchanged files are not read, so their lines are in no term of the balance.
+    not_read = " (unchanged files not re-read)" if outcome.unchanged else ""
+    return (
+        f"{files} files: {len(reports)} loaded, {len(outcome.unchanged)} unchanged, "
+        f"{len(outcome.refusals)} refused; input lines {total_in} = loaded {total_loaded} "
+        f"+ rejected {total_rejected}{not_read}"
+    )
 
 
 def warning_line(outcome: LoadOutcome) -> str | None:
@@ -358,15 +394,8 @@ def main(argv: list[str] | None = None) -> int:
         message = " ".join(str(error).split())  # always one line
         print(f"error: {message}", file=sys.stderr)
         return 2
-    reports = outcome.reports
-    total_in = sum(report.input_lines for report in reports)
-    total_loaded = sum(report.loaded_rows for report in reports)
-    total_rejected = sum(report.rejected_rows for report in reports)
-    print(
-        f"{len(reports)} files: input lines {total_in} = loaded {total_loaded} "
-        f"+ rejected {total_rejected}"
-    )
+    print(summary_line(outcome))
     warning = warning_line(outcome)
     if warning:
         print(warning)
-    return 0 if all(report.balanced for report in reports) else 1
+    return 0 if all(report.balanced for report in outcome.reports) else 1

@@ -13,6 +13,14 @@ and a corrected file replaces its previous version. On PostgreSQL that
 transaction first takes an advisory lock on the raw table, so concurrent
 loads of one table run one after the other instead of both inserting.
 
+A file already loaded unchanged (same raw table, same identity, same
+checksum, ``status = 'loaded'`` in ``raw._loads``) is not loaded again:
+``load_file`` returns ``Unchanged`` and writes nothing, so re-running a load
+on the same files leaves the warehouse as it was (``_loaded_at`` included).
+It checks once before parsing (a streamed checksum, cheap) and again once it
+holds the table lock, so of two concurrent loads of a new file the second
+finds the first one's rows and reports ``Unchanged``. ``force=True`` reloads.
+
 Operator feeds (datasets with ``operator_feed``) need the operator slug: it is
 written to the ``_operator`` column of every row, and the file is recorded as
 ``<operator>/<path under operators/<operator>/<feed>/>``, so idempotency is
@@ -29,7 +37,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .parsing import parse_file
+from .parsing import RefusedFileError, file_checksum, parse_file
 from .registry import Dataset
 from .warehouse import (
     LINEAGE_COLUMNS,
@@ -114,25 +122,94 @@ def _check_operator(dataset: Dataset, operator: str | None) -> None:
         )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Unchanged:
+    """A file skipped because this very version is already loaded."""
+
+    dataset: str
+    raw_table: str
+    source_file: str
+    loaded_at: datetime  # of the load whose rows are there
+
+    def __str__(self) -> str:
+        return (
+            f"{self.dataset:<42} {self.source_file:<62} "
+            f"unchanged (already loaded {self.loaded_at}), skipped"
+        )
+
+
+def already_loaded(
+    warehouse: Warehouse, dataset: Dataset, source_file: str, checksum: str | None
+) -> datetime | None:
+    """When this version of the file (identity and checksum) was loaded, or None.
+
+    Only ``loaded`` lines count: a refused file left no rows of its own.
+    """
+    if checksum is None:
+        return None
+    rows = warehouse.execute(
+        f"select max(loaded_at) from {RAW_SCHEMA}.{LOADS_TABLE} where raw_table = %s "
+        "and source_file = %s and file_checksum = %s and status = %s",
+        (dataset.raw_table, source_file, checksum, LOADED),
+    )
+    return rows[0][0] if rows else None
+
+
+def _streamed_checksum(path: Path) -> str | None:
+    """The file's checksum, or None when it cannot be read (the parser then
+    refuses it, with the reason)."""
+    if not path.is_file():
+        return None
+    try:
+        return file_checksum(path)
+    except RefusedFileError:
+        return None
+
+
 def load_file(
-    warehouse: Warehouse, dataset: Dataset, path: Path, operator: str | None = None
-) -> LoadReport:
+    warehouse: Warehouse,
+    dataset: Dataset,
+    path: Path,
+    operator: str | None = None,
+    *,
+    force: bool = False,
+) -> LoadReport | Unchanged:
     """Parse ``path`` and replace its rows in the dataset's raw table.
 
     ``operator`` is required for an operator feed and refused otherwise.
-    Raises ``RefusedFileError`` (nothing written) for a file it cannot load.
+    Returns ``Unchanged`` (nothing written) when this version of the file is
+    already loaded, unless ``force``. Raises ``RefusedFileError`` (nothing
+    written) for a file it cannot load.
     """
     _check_operator(dataset, operator)
-    parsed = parse_file(Path(path), dataset)
-    source_file = source_file_name(dataset, parsed.path, operator)
+    path = Path(path)
+    source_file = source_file_name(dataset, path, operator)
     table = dataset.raw_table
+    try:
+        warehouse.ensure_bookkeeping()
+        warehouse.commit()
+        if not force:
+            previous = already_loaded(warehouse, dataset, source_file, _streamed_checksum(path))
+            warehouse.commit()  # ends the read transaction before the parse
+            if previous is not None:
+                return Unchanged(dataset.key, f"{RAW_SCHEMA}.{table}", source_file, previous)
+    except Exception:
+        warehouse.rollback()
+        raise
+    parsed = parse_file(path, dataset)
     try:
         # Schema changes are committed on their own, before the table lock:
         # a load never holds the table lock while waiting for the DDL one.
-        warehouse.ensure_bookkeeping()
         warehouse.ensure_raw_table(table, _table_columns(dataset, parsed.columns))
         warehouse.commit()
         warehouse.lock_raw_table(table)
+        if not force:
+            # Again under the lock: a concurrent load of this file may have
+            # committed it while this one was parsing or waiting.
+            previous = already_loaded(warehouse, dataset, source_file, parsed.checksum)
+            if previous is not None:
+                warehouse.commit()  # releases the lock; nothing was written
+                return Unchanged(dataset.key, f"{RAW_SCHEMA}.{table}", source_file, previous)
         loaded_at = _now()
         warehouse.execute(
             f"delete from {RAW_SCHEMA}.{quote(table)} where _source_file = %s",

@@ -171,6 +171,31 @@ def read_bytes(path: Path) -> bytes:
         raise CorruptFileError(f"{path.name}: not a readable gzip file ({error})") from None
 
 
+def file_checksum(path: Path) -> str:
+    """The checksum the loader records: sha256 of the decompressed bytes.
+
+    Streamed in chunks without parsing, so telling an unchanged file from a
+    new version costs one read and little memory. Raises what ``read_bytes``
+    raises for a file whose name and content disagree or a broken gzip.
+    """
+    path = Path(path)
+    digest = hashlib.sha256()
+    with path.open("rb") as raw:
+        named_gzip = is_gzip_name(path.name)
+        if named_gzip != (raw.read(len(GZIP_MAGIC)) == GZIP_MAGIC):
+            read_bytes(path)  # raises, with the same reason as a load would give
+        raw.seek(0)
+        stream = gzip.GzipFile(fileobj=raw) if named_gzip else raw
+        try:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+        except (OSError, EOFError) as error:
+            if not named_gzip:
+                raise
+            raise CorruptFileError(f"{path.name}: not a readable gzip file ({error})") from None
+    return digest.hexdigest()
+
+
 def check_content(path: Path, dataset: Dataset, content: bytes) -> None:
     """Refuse ``content`` unless it is what ``dataset`` reads and what the
     file name says."""

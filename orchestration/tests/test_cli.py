@@ -110,7 +110,10 @@ def test_load_reports_rejects_and_balances(tmp_path, malformed_csv, capsys):
 
     assert code == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[-1] == "1 files: input lines 9 = loaded 3 + rejected 6"
+    assert (
+        lines[-1]
+        == "1 files: 1 loaded, 0 unchanged, 0 refused; input lines 9 = loaded 3 + rejected 6"
+    )
 
 
 def test_load_sample_of_one_dataset(tmp_path, capsys):
@@ -118,7 +121,7 @@ def test_load_sample_of_one_dataset(tmp_path, capsys):
 
     assert code == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "1 files: input lines 286 = loaded 286 + rejected 0"
+        "1 files: 1 loaded, 0 unchanged, 0 refused; input lines 286 = loaded 286 + rejected 0"
     )
 
 
@@ -136,7 +139,7 @@ def test_fetch_then_load_the_landing_folder(http_server, tmp_path, capsys):
 
     assert main([*landing, "--duckdb-path", str(tmp_path / "w.duckdb"), "load", HOLIDAYS.key]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "1 files: input lines 11 = loaded 11 + rejected 0"
+        "1 files: 1 loaded, 0 unchanged, 0 refused; input lines 11 = loaded 11 + rejected 0"
     )
 
 

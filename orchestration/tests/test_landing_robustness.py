@@ -94,7 +94,10 @@ def test_stray_file_and_misspelled_folder_are_named_and_the_rest_loads(tmp_path,
         f"warning: skipped {landing}/{misspelled} (unknown folder: no dataset "
         "'odre/eco2mix_regional_cons_deff', did you mean 'odre/eco2mix_regional_cons_def'?)"
     ) in err
-    assert out[-2] == "3 files: input lines 8 = loaded 8 + rejected 0"
+    assert (
+        out[-2]
+        == "3 files: 3 loaded, 0 unchanged, 0 refused; input lines 8 = loaded 8 + rejected 0"
+    )
     assert out[-1].startswith("WARNING: not loaded: 2 skipped in the landing folder: ")
     assert readme in out[-1] and misspelled in out[-1]
     assert query(database, f"select count(*) from {ECO2MIX_TABLE}") == [(3,)]
@@ -206,10 +209,22 @@ def test_same_name_in_two_subfolders_is_two_files(tmp_path, capsys):
     put(landing, f"{ECO2MIX.key}/2024/02/eco2mix.csv", excerpt(ECO2MIX, first=4))
     database = tmp_path / "w.duckdb"
 
-    for _ in range(2):  # and loading again changes nothing
-        code, out, err = load(capsys, landing, database, ECO2MIX.key)
-        assert code == 0, err
-        assert out[-1] == "2 files: input lines 6 = loaded 6 + rejected 0"
+    code, out, err = load(capsys, landing, database, ECO2MIX.key)
+    assert code == 0, err
+    assert (
+        out[-1]
+        == "2 files: 2 loaded, 0 unchanged, 0 refused; input lines 6 = loaded 6 + rejected 0"
+    )
+    # Loading again skips both; forced, both are read again: one copy each either way.
+    code, out, err = load(capsys, landing, database, ECO2MIX.key)
+    assert code == 0, err
+    assert out[-1].startswith("2 files: 0 loaded, 2 unchanged, 0 refused; input lines 0 ")
+    code, out, err = load(capsys, landing, database, "--force", ECO2MIX.key)
+    assert code == 0, err
+    assert (
+        out[-1]
+        == "2 files: 2 loaded, 0 unchanged, 0 refused; input lines 6 = loaded 6 + rejected 0"
+    )
 
     assert query(
         database,
@@ -392,8 +407,15 @@ def _landing_with_the_eco2mix_sample(tmp_path: Path) -> Path:
 
 ECO2MIX_DATA_LINES = 17568  # the sample's lines after the header
 ECO2MIX_SAMPLE_TOTAL = (
-    f"1 files: input lines {ECO2MIX_DATA_LINES} = loaded {ECO2MIX_DATA_LINES} + rejected 0"
+    f"1 files: 1 loaded, 0 unchanged, 0 refused; input lines {ECO2MIX_DATA_LINES} "
+    f"= loaded {ECO2MIX_DATA_LINES} + rejected 0"
 )
+UNCHANGED_TOTAL = (
+    "1 files: 0 loaded, 1 unchanged, 0 refused; input lines 0 = loaded 0 + rejected 0 "
+    "(unchanged files not re-read)"
+)
+# Of concurrent loads of one new file, one loads it, the others find it loaded.
+ONE_LOADED_THE_OTHERS_UNCHANGED = sorted([ECO2MIX_SAMPLE_TOTAL, UNCHANGED_TOTAL, UNCHANGED_TOTAL])
 
 
 def _assert_one_copy_of_the_eco2mix_sample() -> None:
@@ -424,10 +446,10 @@ def test_concurrent_cli_loads_on_an_empty_postgres_leave_one_copy(postgres_datab
     ]
     results = [(*loader.communicate(timeout=300), loader.returncode) for loader in loaders]
 
-    for out, err, code in results:
+    for _, err, code in results:
         assert code == 0, err
         assert "Traceback" not in err
-        assert out.splitlines()[-1] == ECO2MIX_SAMPLE_TOTAL
+    assert sorted(out.splitlines()[-1] for out, _, _ in results) == ONE_LOADED_THE_OTHERS_UNCHANGED
     _assert_one_copy_of_the_eco2mix_sample()
 
 
@@ -480,8 +502,10 @@ def test_loads_released_together_run_one_after_the_other(postgres_database, tmp_
         worker.join(timeout=60)
 
     assert waiting == 3
-    for code, out, err in outcomes:
+    for code, _, err in outcomes:
         assert code == 0, err
         assert f"waiting: another load into {ECO2MIX_TABLE} is running" in err
-        assert out.splitlines()[-1] == ECO2MIX_SAMPLE_TOTAL
+    # All three parsed the file before the lock: two find it loaded once they hold it.
+    last_lines = sorted(out.splitlines()[-1] for _, out, _ in outcomes)
+    assert last_lines == ONE_LOADED_THE_OTHERS_UNCHANGED
     _assert_one_copy_of_the_eco2mix_sample()

@@ -115,7 +115,7 @@ def test_loading_twice_keeps_one_copy_and_a_changed_file_replaces_it(
     other = FIXTURES / "jours_feries_metropole_2024.csv"
     load_file(warehouse, HOLIDAYS, other)
     load_file(warehouse, HOLIDAYS, malformed_csv)
-    load_file(warehouse, HOLIDAYS, malformed_csv)
+    load_file(warehouse, HOLIDAYS, malformed_csv, force=True)  # read and written again
 
     assert _count(warehouse, f"select count(*) from {TABLE}") == 11 + 3
     assert _count(warehouse, "select count(*) from raw._rejects") == 6

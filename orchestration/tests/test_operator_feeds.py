@@ -66,7 +66,7 @@ def test_dropped_file_of_a_declared_operator_loads_with_its_operator(tmp_path, m
 
     assert code == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "1 files: input lines 2 = loaded 1 + rejected 1"
+        "1 files: 1 loaded, 0 unchanged, 0 refused; input lines 2 = loaded 1 + rejected 1"
     )
     warehouse = connect("duckdb", database)
     try:
@@ -93,7 +93,7 @@ def test_same_file_name_from_two_operators_is_kept_twice(tmp_path, monkeypatch):
     try:
         load_file(warehouse, rtet.dataset, path, operator="rtet-paca")
         load_file(warehouse, other.dataset, path, operator="other")
-        load_file(warehouse, other.dataset, path, operator="other")  # idempotent
+        load_file(warehouse, other.dataset, path, operator="other", force=True)  # idempotent
 
         assert warehouse.execute(
             "select _operator, count(*) from raw.operators__statuses group by 1 order by 1"
@@ -121,5 +121,5 @@ def test_load_sample_of_the_operator_feeds(tmp_path, capsys):
 
     assert code == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "2 files: input lines 2886 = loaded 2886 + rejected 0"
+        "2 files: 2 loaded, 0 unchanged, 0 refused; input lines 2886 = loaded 2886 + rejected 0"
     )

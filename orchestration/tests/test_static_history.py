@@ -257,7 +257,8 @@ def test_small_migration_report(small):
 def test_small_reloading_an_old_file_changes_nothing(small):
     warehouse, files, _, _ = small
     before = warehouse.history()
-    warehouse.ingest("load", "qualicharge/statique", str(files[D1]))
+    # Forced: an unchanged file is otherwise skipped, and this re-reads it.
+    warehouse.ingest("load", "--force", "qualicharge/statique", str(files[D1]))
     warehouse.dbt("run", "--select", *HISTORY_MODELS, "--exclude",
                   "fct_charging_sessions_attributed")  # fmt: skip
     assert warehouse.history() == before
