@@ -10,12 +10,12 @@ otherwise ``fetch``):
 - ``landing``: load the landed files that are new or changed, no download.
 - ``sample``: load the shipped sample (``data/sample``), then new landed files.
 
-``files`` (set by the landing sensor) loads exactly those files. A file is
-"new or changed" when ``raw._loads`` has no row with its name and checksum,
-so re-running a job does not reload what is already there.
+``files`` (set by the landing sensor) loads only those files. A file is
+"new or changed" unless ``raw._loads`` has a ``loaded`` line with its
+identity and checksum (``loader.already_loaded``, as for the CLI), so
+re-running a job does not reload what is already there.
 """
 
-import hashlib
 from pathlib import Path
 
 import dagster as dg
@@ -23,16 +23,16 @@ from pydantic import Field
 
 from orchestration import settings
 from orchestration.ingestion.fetch import fetch
-from orchestration.ingestion.loader import LoadReport, ensure_empty_tables, load_file
+from orchestration.ingestion.loader import LoadReport, Unchanged, ensure_empty_tables, load_file
 from orchestration.ingestion.operators import (
     feeds_for,
     get_operator_feed,
     landed_files,
     operator_from_path,
 )
-from orchestration.ingestion.parsing import read_bytes
+from orchestration.ingestion.parsing import file_checksum as file_checksum  # landing sensor
 from orchestration.ingestion.registry import Dataset
-from orchestration.ingestion.warehouse import LOADS_TABLE, RAW_SCHEMA
+from orchestration.ingestion.warehouse import RAW_SCHEMA
 from orchestration.resources import WarehouseResource
 
 MODES = ("fetch", "landing", "sample")
@@ -49,11 +49,6 @@ def resolve_mode(config: IngestionConfig) -> str:
     if mode not in MODES:
         raise dg.Failure(f"unknown ingestion mode {mode!r}: expected one of {MODES}")
     return mode
-
-
-def file_checksum(path: Path) -> str:
-    """The checksum the loader records (sha256 of the decompressed bytes)."""
-    return hashlib.sha256(read_bytes(Path(path))).hexdigest()
 
 
 def _plan_files(
@@ -98,14 +93,6 @@ def _plan_files(
     return plan
 
 
-def _already_loaded(warehouse, dataset: Dataset) -> set[tuple[str, str]]:
-    rows = warehouse.execute(
-        f"select source_file, file_checksum from {RAW_SCHEMA}.{LOADS_TABLE} where raw_table = %s",
-        (dataset.raw_table,),
-    )
-    return {(row[0], row[1]) for row in rows}
-
-
 def ingest(
     context: dg.AssetExecutionContext,
     config: IngestionConfig,
@@ -127,13 +114,11 @@ def ingest(
     skipped = 0
     try:
         ensure_empty_tables(warehouse, [dataset])
-        loaded = _already_loaded(warehouse, dataset)
         for file_dataset, path, operator in plan:
-            source_file = f"{operator}/{path.name}" if operator else path.name
-            if not config.files and (source_file, file_checksum(path)) in loaded:
+            report = load_file(warehouse, file_dataset, path, operator=operator)
+            if isinstance(report, Unchanged):
                 skipped += 1
                 continue
-            report = load_file(warehouse, file_dataset, path, operator=operator)
             context.log.info(str(report))
             reports.append(report)
         total_rows = warehouse.execute(f'select count(*) from {RAW_SCHEMA}."{dataset.raw_table}"')
