@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 import dagster as dg
 
 from orchestration import settings
-from orchestration.ingestion.warehouse import LOADS_TABLE, RAW_SCHEMA
+from orchestration.ingestion.warehouse import LOADED, LOADS_TABLE, RAW_SCHEMA
 from orchestration.resources import WarehouseResource, is_lock_error
 from orchestration.run_log import AUDIT_SCHEMA, RUN_RESULTS_TABLE
 
@@ -148,7 +148,8 @@ def stale_operators(warehouse: WarehouseResource, now: datetime) -> list[tuple[s
         warehouse,
         f"select split_part(source_file, '/', 1) as operator, max(loaded_at) "
         f"from {RAW_SCHEMA}.{LOADS_TABLE} where left(dataset, 10) = 'operators/' "
-        "group by 1",
+        "and status = %s group by 1",
+        (LOADED,),  # a refused file is no delivery
     )
     limit = now - timedelta(hours=settings.operator_stale_hours())
     return [(operator, str(last)) for operator, last in rows or [] if last < limit]
