@@ -20,8 +20,8 @@
     text cannot be typed (result='problem', the wattlas_*_problem macros:
     a short reason such as 'not a number', 'decimal comma', 'impossible
     date', 'number out of range'; NULL when the text types or is empty).
-    Empty text is a missing value (NULL), never a problem: it is what the
-    ODRE exports write for a value they do not have. Calendar dates and
+    Empty text or a lone '-' is a missing value (NULL), never a problem:
+    it is what the ODRE exports write for a value they do not have. Calendar dates and
     clock times are checked before the cast (2024-02-30 gives NULL and
     'impossible date', never a cast error), and so is the range of the
     target type.
@@ -63,9 +63,10 @@
     {%- endif -%}
 {%- endmacro %}
 
-{# Empty text or NULL: a missing value. #}
+{# Empty text, a lone dash or NULL: a missing value (the ODRE exports write
+   an empty field or '-' for a value they do not have). #}
 {% macro wattlas_is_missing(expression) -%}
-    (nullif(trim({{ expression }}), '') is null)
+    (coalesce(trim({{ expression }}), '') in ('', '-'))
 {%- endmacro %}
 
 {# The CASE branches of the rules below: in 'value' mode a branch gives

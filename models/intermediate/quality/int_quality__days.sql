@@ -1,7 +1,10 @@
 {#
     Evaluation days of the quality grid: every Europe/Paris day on which a
-    charge point of the static data has a session start or a status
-    (domain.md §3.3 runs the dynamic rules day by day).
+    charge point of the static data has a plausible session start or status
+    (the dynamic rules run day by day). An implausible line (a time after
+    its load, before the data's era) adds no day: it is counted by the
+    rules on its evaluation day when that day is evaluated, and always in
+    fct_quarantined_lines_daily.
 #}
 
 with
@@ -15,19 +18,21 @@ charge_points as (
 sessions as (
 
     select * from {{ ref('stg_irve__charging_sessions') }}
+    {# Only plausible days are evaluated: a line dated 2099 cannot add one. #}
+    where implausible_reason is null
 
 ),
 
 statuses as (
 
     select * from {{ ref('stg_irve__charge_point_statuses') }}
+    where implausible_reason is null
 
 ),
 
 session_days as (
 
-    select distinct
-        {{ quality_evaluation_day('sessions.start_date', 'sessions.loaded_at') }} as day
+    select distinct sessions.start_date as day
     from sessions
     inner join charge_points
         on sessions.charge_point_id = charge_points.charge_point_id
@@ -36,8 +41,7 @@ session_days as (
 
 status_days as (
 
-    select distinct
-        {{ quality_evaluation_day('statuses.status_date', 'statuses.loaded_at') }} as day
+    select distinct statuses.status_date as day
     from statuses
     inner join charge_points
         on statuses.charge_point_id = charge_points.charge_point_id
