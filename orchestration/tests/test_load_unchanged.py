@@ -76,13 +76,13 @@ def _load(monkeypatch, capsys, target, landing, now, *args) -> list[str]:
     return captured.out.splitlines()
 
 
-def _snapshot(target) -> dict[str, list[tuple]]:
+def _snapshot(target, tables=TABLES) -> dict[str, list[tuple]]:
     """Every row the loads wrote, in a stable order."""
     warehouse = _connect(target)
     try:
         snapshot = {
             table: warehouse.execute(f"select * from {table} order by _source_file, _source_line")
-            for table in TABLES
+            for table in tables
         }
         snapshot["raw._loads"] = warehouse.execute(
             "select * from raw._loads order by raw_table, source_file, status"
@@ -251,3 +251,39 @@ def test_a_refused_file_is_no_delivery_for_the_stale_operator_alert(tmp_path, mo
     stale = alerts.stale_operators(WarehouseResource(duckdb_path=str(database)), THIRD)
 
     assert stale == [("rtet-paca", str(FIRST))]
+
+
+# --- the Dagster ingestion asset ----------------------------------------------
+
+
+def test_ingestion_asset_skips_unchanged_files_by_their_path(tmp_path, monkeypatch, landing):
+    """An operator file in a subfolder: known by its path, not its bare name,
+    so the second run finds it loaded and writes nothing."""
+    import dagster as dg
+
+    from orchestration.assets.ingestion.loading import IngestionConfig, ingest
+    from orchestration.resources import WarehouseResource
+
+    nested = landing / "operators" / "rtet-paca" / "statuses" / "2025" / "04"
+    nested.mkdir(parents=True)
+    (landing / "operators" / "rtet-paca" / "statuses" / STATUSES.sample_files[0]).rename(
+        nested / STATUSES.sample_files[0]
+    )
+    monkeypatch.setenv("WATTLAS_LANDING_ROOT", str(landing))
+    database = tmp_path / "w.duckdb"
+    target = ["--duckdb-path", str(database)]
+    resource = WarehouseResource(duckdb_path=str(database))
+    dataset = get_dataset("operators/statuses")
+    config = IngestionConfig(mode="landing")
+
+    metadata = []
+    for now in (FIRST, SECOND):
+        monkeypatch.setattr(loader, "_now", lambda now=now: now)
+        result = ingest(dg.build_asset_context(), config, resource, dataset)
+        metadata.append(result.metadata)
+        if now == FIRST:
+            before = _snapshot(target, TABLES[1:])
+
+    assert metadata[0]["files_loaded"] == [f"rtet-paca/2025/04/{STATUSES.sample_files[0]}"]
+    assert (metadata[1]["files_loaded"], metadata[1]["files_unchanged"]) == ([], 1)
+    assert _snapshot(target, TABLES[1:]) == before
