@@ -74,6 +74,7 @@ renamed as (
         ranked.raccordement,
         ranked.observations,
         ranked.implausible_reason,
+        ranked.coordinates_territory,
         ranked.source_dataset,
         ranked.source_file,
 

@@ -85,10 +85,30 @@ checked as (
 
 ),
 
+{# Territory of the coordinates (macros/irve/territory.sql), once per
+   distinct pair of the typed lines. #}
+
+typed_coordinates as (
+
+    select
+        checked.longitude,
+        checked.latitude
+    from checked
+    where checked.quarantine_reason is null
+
+),
+
+located as (
+
+    {{ irve_coordinates_territory('typed_coordinates') }}
+
+),
+
 {# Typed values that cannot be true (checked on typed lines only): a
    date_maj after the load (one day of slack for the time zone) would make
    the line the "latest" version for ever; powers outside the bounds the
-   national API accepts. #}
+   national API accepts; coordinates in no French territory (typically
+   swapped longitude and latitude, or a station abroad). #}
 {%- set plausibility_checks = [
     ['date_maj', "'date_maj after the load date'",
      'checked.updated_date > cast(checked.loaded_at as date) + 1', 'checked.raw_date_maj'],
@@ -97,6 +117,9 @@ checked as (
      'checked.power_kw < ' ~ var('quality_min_power_kw')
      ~ ' or checked.power_kw >= ' ~ var('quality_max_power_kw'),
      'checked.raw_puissance_nominale'],
+    ['coordonneesXY', "'coordinates outside French territory'",
+     'checked.longitude is not null and checked.latitude is not null'
+     ~ ' and located.territory_code is null', 'checked.raw_coordonneesxy'],
 ] %}
 
 judged as (
@@ -114,8 +137,13 @@ judged as (
         case
             when checked.quarantine_reason is null
                 then {{ wattlas_first_failed_check(plausibility_checks, 'value') }}
-        end as implausible_value
+        end as implausible_value,
+        located.territory_code as coordinates_territory
     from checked
+    left join located
+        on
+            checked.longitude = located.longitude
+            and checked.latitude = located.latitude
 
 )
 
