@@ -55,7 +55,7 @@
         inner join edges
             on points.lat_band = edges.lat_band
         where
-            {#- CASE: the division only runs on edges that are not horizontal. #}
+            {# CASE: the division only runs on edges that are not horizontal. #}
             case
                 when (edges.lat1 > points.latitude) <> (edges.lat2 > points.latitude)
                     then
@@ -102,7 +102,7 @@
 
     projected as (
 
-        {#- Position of the point's projection on the edge, clamped to the edge. #}
+        {# Position of the point's projection on the edge, clamped to the edge. #}
         select
             nearby_edges.*,
             greatest(0, least(
@@ -125,7 +125,7 @@
 
     gaps as (
 
-        {#- From the point to the nearest point of the edge. -#}
+        {# From the point to the nearest point of the edge. #}
         select
             projected.longitude,
             projected.latitude,
@@ -151,7 +151,7 @@
 
     )
 
-    {#- Inside a territory first, then near one (the territories are far
+    {# Inside a territory first, then near one (the territories are far
         apart: a point is never near two). #}
     select
         points.longitude,

@@ -74,7 +74,9 @@ typed as (
         ~ ' and ' ~ irve_parse_boolean(raw) ~ ' is null', raw]) -%}
 {%- endfor %}
 
-checked as (
+{# Materialized: read twice (the lines, their distinct coordinates), which
+   DuckDB would otherwise parse twice; PostgreSQL does so by default. #}
+checked as materialized (
 
     select
         typed.*,
