@@ -10,10 +10,8 @@
                                        (NULL, space, 'NA', '', placeholders)
     - quality_territory(commune_code)  territory of an INSEE commune code:
                                        metropole, corse, 971..978 or NULL
-    - quality_in_territory_box(lon, lat, territory)
-                                       coordinates inside the bounding box
-                                       of the territory (any box when NULL);
-                                       boxes in var quality_territory_boxes
+                                       (the territory codes of seed
+                                       territory_boundary_edges)
     - quality_ratio(numerator, denominator)
                                        double precision share, NULL on a
                                        zero denominator
@@ -66,23 +64,6 @@
         when left({{ commune_code }}, 2) = '97' then left({{ commune_code }}, 3)
         else 'metropole'
     end)
-{%- endmacro %}
-
-{% macro quality_in_territory_box(longitude, latitude, territory) -%}
-    {%- set boxes = var('quality_territory_boxes') -%}
-    {#- var() is a stub under sqlfluff's jinja templater: lint one box -#}
-    {%- if boxes is not mapping -%}
-        {%- set boxes = {'metropole': [-5.5, 8.5, 42.2, 51.2]} -%}
-    {%- endif -%}
-    {%- set insides = [] -%}
-    {%- set whens = [] -%}
-    {%- for name, box in boxes.items() -%}
-        {%- set inside = '(' ~ longitude ~ ' between ' ~ box[0] ~ ' and ' ~ box[1]
-            ~ ' and ' ~ latitude ~ ' between ' ~ box[2] ~ ' and ' ~ box[3] ~ ')' -%}
-        {%- do insides.append(inside) -%}
-        {%- do whens.append('when ' ~ territory ~ " = '" ~ name ~ "' then " ~ inside) -%}
-    {%- endfor -%}
-    (case {{ whens | join(' ') }} else ({{ insides | join(' or ') }}) end)
 {%- endmacro %}
 
 {% macro quality_ratio(numerator, denominator) -%}

@@ -1,7 +1,9 @@
 {#
     Static charge points with the flags the quality rules read
-    (domain.md §3.2): DC and DC-direct per charge point row, territory and
-    bounding-box check, COG lookups of the commune code, SIREN validity.
+    (domain.md §3.2): DC and DC-direct per charge point row, territory of
+    the commune and whether the coordinates lie in it (the staging
+    coordinates_territory, one point-in-polygon for the whole project), COG
+    lookups of the commune code, SIREN validity.
 #}
 
 with
@@ -60,6 +62,7 @@ flagged as (
         joined.coordinates_text,
         joined.raccordement,
         joined.territory,
+        joined.coordinates_territory,
 
         ----------  numerics
         joined.power_kw,
@@ -75,12 +78,11 @@ flagged as (
         joined.is_dc
         and coalesce(joined.raccordement = 'Direct', true) as is_dc_direct,
         {{ quality_siren_is_valid('joined.amenageur_siren') }} as is_siren_valid,
+        {# Any territory when the commune is unknown. #}
         coalesce(
-            {{ quality_in_territory_box(
-                'joined.longitude', 'joined.latitude', 'joined.territory'
-            ) }},
+            joined.coordinates_territory = coalesce(joined.territory, joined.coordinates_territory),
             false
-        ) as is_inside_territory_box
+        ) as is_inside_territory
     from joined
 
 )

@@ -53,8 +53,8 @@ stations as (
         charge_points.station_id,
         count(*) as charge_point_rows,
         min(charge_points.station_charge_point_count) as declared_charge_points,
-        max(case when not charge_points.is_inside_territory_box then 1 else 0 end)
-            as is_outside_box,
+        max(case when not charge_points.is_inside_territory then 1 else 0 end)
+            as is_outside_territory,
         max(case when charge_points.is_dc_direct then 1 else 0 end) as is_dc_direct,
         max(
             case
@@ -127,7 +127,7 @@ aggregate_stations as (
     select
         stations.operational_unit_code,
         count(*) as station_count,
-        sum(stations.is_outside_box) as crdf,
+        sum(stations.is_outside_territory) as crdf,
         sum(
             case
                 when stations.charge_point_rows > {{ var('quality_max_charge_points_per_station') }}
