@@ -38,8 +38,8 @@ $(VENV)/.installed: requirements.lock
 	@touch $@
 
 lint: venv
-	$(BIN)/ruff check orchestration dashboards superset
-	$(BIN)/ruff format --check orchestration dashboards superset
+	$(BIN)/ruff check orchestration dashboards superset scripts
+	$(BIN)/ruff format --check orchestration dashboards superset scripts
 	$(BIN)/sqlfluff lint models macros tests --disable-progress-bar --processes 0
 
 docs: venv
