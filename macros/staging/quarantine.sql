@@ -12,6 +12,13 @@
           (part='value'); NULL when every check passes. Order the checks
           from the most basic (an empty key) to the most specific.
 
+    - wattlas_check_columns(checks, prefix, quoted=true, when=none)
+          the three columns <prefix>_column, <prefix>_reason and
+          <prefix>_value of wattlas_first_failed_check, each NULL unless
+          the SQL condition `when` holds (when given): prefix 'quarantine'
+          for the typing checks, 'implausible' for the checks of typed
+          lines.
+
     - wattlas_quarantine_columns(relation, checks)
           quarantine_column, quarantine_reason, quarantine_value of the
           FIRST checked column whose problem is not null (NULL when the
@@ -52,6 +59,18 @@
     (case {{ whens | join(' ') }} end)
 {%- endmacro %}
 
+{% macro wattlas_check_columns(checks, prefix, quoted=true, when=none) -%}
+    {%- set columns = [] -%}
+    {%- for part in ['column', 'reason', 'value'] -%}
+        {%- set result = wattlas_first_failed_check(checks, part, quoted=quoted) -%}
+        {%- if when -%}
+            {%- set result = '(case when ' ~ when ~ ' then ' ~ result ~ ' end)' -%}
+        {%- endif -%}
+        {%- do columns.append(result ~ ' as ' ~ prefix ~ '_' ~ part) -%}
+    {%- endfor -%}
+    {{ columns | join(',\n        ') }}
+{%- endmacro %}
+
 {% macro wattlas_quarantine_columns(relation, checks) -%}
     {%- set first_checks = [] -%}
     {%- for raw_column, column in checks -%}
@@ -59,9 +78,7 @@
         {%- do first_checks.append([raw_column, problem, problem ~ ' is not null',
             relation ~ '.' ~ column]) -%}
     {%- endfor -%}
-    {{ wattlas_first_failed_check(first_checks, 'column') }} as quarantine_column,
-    {{ wattlas_first_failed_check(first_checks, 'reason', quoted=false) }} as quarantine_reason,
-    {{ wattlas_first_failed_check(first_checks, 'value') }} as quarantine_value
+    {{ wattlas_check_columns(first_checks, 'quarantine', quoted=false) }}
 {%- endmacro %}
 
 {% macro wattlas_quarantined_lines(

@@ -98,9 +98,7 @@ checked as (
 
     select
         parsed.*,
-        {{ wattlas_first_failed_check(checks, 'column') }} as quarantine_column,
-        {{ wattlas_first_failed_check(checks, 'reason') }} as quarantine_reason,
-        {{ wattlas_first_failed_check(checks, 'value') }} as quarantine_value
+        {{ wattlas_check_columns(checks, 'quarantine') }}
     from parsed
 
 ),
@@ -124,18 +122,8 @@ judged as (
 
     select
         checked.*,
-        case
-            when checked.quarantine_reason is null
-                then {{ wattlas_first_failed_check(plausibility_checks, 'column') }}
-        end as implausible_column,
-        case
-            when checked.quarantine_reason is null
-                then {{ wattlas_first_failed_check(plausibility_checks, 'reason') }}
-        end as implausible_reason,
-        case
-            when checked.quarantine_reason is null
-                then {{ wattlas_first_failed_check(plausibility_checks, 'value') }}
-        end as implausible_value
+        {{ wattlas_check_columns(plausibility_checks, 'implausible',
+            when='checked.quarantine_reason is null') }}
     from checked
 
 )

@@ -80,9 +80,7 @@ checked as materialized (
 
     select
         typed.*,
-        {{ wattlas_first_failed_check(checks, 'column') }} as quarantine_column,
-        {{ wattlas_first_failed_check(checks, 'reason', quoted=false) }} as quarantine_reason,
-        {{ wattlas_first_failed_check(checks, 'value') }} as quarantine_value
+        {{ wattlas_check_columns(checks, 'quarantine', quoted=false) }}
     from typed
 
 ),
@@ -128,18 +126,8 @@ judged as (
 
     select
         checked.*,
-        case
-            when checked.quarantine_reason is null
-                then {{ wattlas_first_failed_check(plausibility_checks, 'column') }}
-        end as implausible_column,
-        case
-            when checked.quarantine_reason is null
-                then {{ wattlas_first_failed_check(plausibility_checks, 'reason', quoted=false) }}
-        end as implausible_reason,
-        case
-            when checked.quarantine_reason is null
-                then {{ wattlas_first_failed_check(plausibility_checks, 'value') }}
-        end as implausible_value,
+        {{ wattlas_check_columns(plausibility_checks, 'implausible', quoted=false,
+            when='checked.quarantine_reason is null') }},
         located.territory_code as coordinates_territory
     from checked
     left join located
