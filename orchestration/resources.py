@@ -15,18 +15,17 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 
 from orchestration import settings
-from orchestration.ingestion.warehouse import Warehouse, WarehouseConnectionError, connect
+from orchestration.ingestion.warehouse import (
+    Warehouse,
+    WarehouseConnectionError,
+    connect,
+    is_lock_error,
+)
 from orchestration.project import get_dbt_project
 
 # Every asset that writes to the warehouse runs in this pool (limit 1 in the
 # DAGSTER_HOME dagster.yaml that `make dagster` writes).
 WAREHOUSE_POOL = "warehouse_writer"
-LOCK_MARKERS = ("could not set lock", "conflicting lock", "database is locked")
-
-
-def is_lock_error(message: str) -> bool:
-    lowered = message.lower()
-    return any(marker in lowered for marker in LOCK_MARKERS)
 
 
 def lock_failure(path: Path | str, detail: str) -> dg.Failure:

@@ -273,7 +273,18 @@ class PostgresWarehouse(Warehouse):
 
 
 # How DuckDB says another process holds the file's write lock.
-DUCKDB_LOCK_MARKERS = ("could not set lock", "conflicting lock")
+# DuckDB's lock errors, and the message connect() gives them: one home for
+# "another process holds the DuckDB file" (loader, Dagster resource, alerts).
+DUCKDB_LOCK_MARKERS = ("could not set lock", "conflicting lock", "database is locked")
+OWN_LOCK_MESSAGE = "DuckDB allows one writer at a time"
+
+
+def is_lock_error(message: str) -> bool:
+    """Whether an error message says the DuckDB file is held by another writer."""
+    lowered = message.lower()
+    return OWN_LOCK_MESSAGE.lower() in lowered or any(
+        marker in lowered for marker in DUCKDB_LOCK_MARKERS
+    )
 
 
 class WarehouseConnectionError(RuntimeError):
@@ -289,12 +300,12 @@ def connect(target: str, duckdb_path: Path | None = None) -> Warehouse:
             return PostgresWarehouse()
     except Exception as error:  # driver errors share no base class across engines
         message = str(error)
-        if target == "duckdb" and any(marker in message.lower() for marker in DUCKDB_LOCK_MARKERS):
+        if target == "duckdb" and is_lock_error(message):
             holder = re.search(r"PID \d+", message)
             raise WarehouseConnectionError(
                 f"the DuckDB warehouse {duckdb_path or default_duckdb_path()} is open for "
                 f"writing by another process{f' ({holder.group()})' if holder else ''}; "
-                "DuckDB allows one writer at a time: wait for it to finish, then re-run"
+                f"{OWN_LOCK_MESSAGE}: wait for it to finish, then re-run"
             ) from None
         raise WarehouseConnectionError(f"cannot open the {target} warehouse: {message}") from None
     raise ValueError(f"unknown target {target!r}: expected 'duckdb' or 'postgres'")

@@ -177,11 +177,22 @@ def test_run_summary_marks_a_mart_not_rebuilt(breached, tmp_path, capsys):
     (tmp_path / "run_results.json").write_text(json.dumps(run_results))
     run_summary.main(["--target-path", str(tmp_path), "--duckdb-path", str(breached["path"])])
     lines = capsys.readouterr().out.splitlines()
-    marked = [line.split()[0] for line in lines if "(stale: not rebuilt in this run" in line]
-    assert marked == ["marts.fct_indicators"]
+    marked = {line.split()[0] for line in lines if "(stale: not rebuilt in this run" in line}
+    # Marked: the skipped store, and the marts this run did not select (a
+    # copy of a full warehouse has them); never a mart the run rebuilt.
+    rebuilt = {
+        f"marts.{run_summary.node_name(result['unique_id'])}"
+        for result in run_results["results"]
+        if result["unique_id"].startswith("model.") and result["status"] == "success"
+    }
+    assert "marts.fct_indicators" in marked
+    assert not marked & rebuilt, marked & rebuilt
     assert next(line for line in lines if "marts.fct_indicators " in line).endswith(
         "(stale: not rebuilt in this run, skipped)"
     )
+    for line in lines:
+        if line.split()[:1] and line.split()[0] in marked - {"marts.fct_indicators"}:
+            assert line.endswith("(stale: not rebuilt in this run, not selected)"), line
 
 
 def test_quality_breach_is_a_warn_check_and_alerted(breached, monkeypatch):
