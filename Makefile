@@ -58,7 +58,7 @@ dagster-screenshot: venv
 clean:
 	rm -rf target logs dbt_packages "$(WATTLAS_DUCKDB_PATH)"
 
-# --- BI (issue 8) ---------------------------------------------------------------
+# --- BI -------------------------------------------------------------------------
 # make dashboard      Streamlit dashboard on http://127.0.0.1:$(DASHBOARD_PORT) over
 #                     $(WATTLAS_DUCKDB_PATH) (built by `make run` first when missing);
 #                     WATTLAS_DASHBOARD_TARGET=postgres + PG* reads PostgreSQL instead.

@@ -1,5 +1,5 @@
 {#
-    Charge point rules of domain.md §2.2 and §1.3, as SQL expressions that
+    Charge point rules of docs/domain_rules.md §2.2 and §1.3, as SQL expressions that
     give the same result on DuckDB and PostgreSQL.
 
     - is_dc_charge_point(power, has_combo_ccs, has_chademo)

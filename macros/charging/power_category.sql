@@ -1,5 +1,5 @@
 {#
-    Power category of a charge point (domain.md §2.2, current QualiCharge
+    Power category of a charge point (docs/domain_rules.md §2.2, current QualiCharge
     POWER_RANGE_CTE, AFIR/Avere bins; the older 15/26/65/175/360 bins are
     superseded). Bounds, kW:
         1  [0, 7.4)      2  [7.4, 22]     3  (22, 50)

@@ -1,5 +1,5 @@
 {#
-    Helpers of the data-quality rules (domain.md §3.2), shared by the rule
+    Helpers of the data-quality rules (docs/domain_rules.md §3.2), shared by the rule
     models in models/intermediate/quality and the tests in
     tests/generic/quality. Plain SQL, same result on DuckDB and PostgreSQL.
 

@@ -5,7 +5,7 @@
       a local day counted from its UTC start: 23, 24 or 25 of them; also
       the day offsets of a session running over several days).
     - usage_group_state(free, occupied, out_of_service, points)  group state
-      of a station (domain.md §2.5), tested in order: desactive, hors_service,
+      of a station (docs/domain_rules.md §2.5), tested in order: desactive, hors_service,
       inactif, sature (free share < var usage_saturation_free_share),
       surcharge (< var usage_overload_free_share), actif.
     - usage_json_number(expr)  a number as JSON text, rounded to 6 decimals

@@ -1,8 +1,8 @@
 {#
-    Aggregation levels of the usage indicators (domain.md §2.1, level enum of
+    Aggregation levels of the usage indicators (docs/domain_rules.md §2.1, level enum of
     the reference code plus 7 = operator): (level, level_name, target
     expression on a relation with the dim_charge_points location columns).
-    A missing location is the 'unlocated' target (domain.md §5.8), a missing
+    A missing location is the 'unlocated' target (docs/domain_rules.md §5.8), a missing
     SIREN or operator 'unknown'.
 
     - usage_levels()  list of (level, level_name, target column, default)

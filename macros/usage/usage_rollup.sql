@@ -1,5 +1,5 @@
 {#
-    Historisation rollup of domain.md §2.6 (reference historicize/up.py):
+    Historisation rollup of docs/domain_rules.md §2.6 (reference historicize/up.py):
     groups rows of a finer period by (indicator_code, level, target,
     category) and the coarser period start, and combines their statistics:
         size = Σ size_i

@@ -1,4 +1,4 @@
-"""Benchmark of the usage models at national scale (issue 5, acceptance 3).
+"""Benchmark of the usage models at national scale.
 
 A script, not a test: ``python -m orchestration.benchmarks.usage_scale --help``.
 

@@ -1,4 +1,4 @@
-"""Acceptance of issue 4 (infrastructure indicators) on the shipped sample.
+"""Infrastructure indicators, checked on the shipped sample.
 
 1. i1 national equals the number of distinct valid charge points of the
    QualiCharge static extract (less its station abroad, flagged), counted

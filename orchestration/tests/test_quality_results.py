@@ -1,4 +1,4 @@
-"""Acceptance of issue 6 (data-quality rules) on the shipped sample.
+"""Data-quality rules, checked on the shipped sample.
 
 1. fct_quality_results reports the known defects the QualiCharge README
    lists, with its counts: NULL raccordement (RACN) 18,675 rows, Direct

@@ -1,4 +1,4 @@
-"""Issue 3, acceptance 3: a real-time éCO2mix export dropped into the landing
+"""A real-time éCO2mix export dropped into the landing
 folder reaches the consumption marts with no code change.
 
 The CSV written here is CONSTRUCTED TEST INPUT, NOT REAL DATA: it has the

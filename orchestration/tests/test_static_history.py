@@ -1,4 +1,4 @@
-"""History of the static charge-point data (issue 9), built end to end.
+"""History of the static charge-point data, built end to end.
 
 Files are loaded with the ingestion CLI into a throwaway DuckDB file and the
 history models are built with dbt, as in production:

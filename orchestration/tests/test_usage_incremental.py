@@ -1,6 +1,6 @@
 """Usage models: incremental days are idempotent and late data moves only its day.
 
-Acceptance 1 and 2 of issue 5, on a throwaway DuckDB built from the shipped
+The incremental usage models, on a throwaway DuckDB built from the shipped
 sample: the usage models are built, built again (every table unchanged), then
 a late session of the rtet-paca operator feed is dropped into a temporary
 landing folder for 2025-04-25 (inside the reprocessing window) and loaded:

@@ -55,7 +55,7 @@ operational_units as (
 
 targets_listed as (
 
-    {# National denominators: metropolitan France + DROM (domain.md §5.12). #}
+    {# National denominators: metropolitan France + DROM (docs/domain_rules.md §5.12). #}
     select
         0 as level,
         'national' as level_name,

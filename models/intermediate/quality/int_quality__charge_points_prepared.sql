@@ -1,6 +1,6 @@
 {#
     Static charge points with the flags the quality rules read
-    (domain.md §3.2): DC and DC-direct per charge point row, territory of
+    (docs/domain_rules.md §3.2): DC and DC-direct per charge point row, territory of
     the commune and whether the coordinates lie in it (the staging
     coordinates_territory, one point-in-polygon for the whole project), COG
     lookups of the commune code, SIREN validity.

@@ -1,5 +1,5 @@
 {#
-    Status-session consistency rules of domain.md §3.2 (RATS, OCCT, SEST)
+    Status-session consistency rules of docs/domain_rules.md §3.2 (RATS, OCCT, SEST)
     per operational unit × Europe/Paris day, on DC direct charge points
     (raccordement NULL or Direct, and DC). One row per rule × unit × day
     with a status or a session of such a point. RATS has no value (no_data)

@@ -1,5 +1,5 @@
 {#
-    Session rules of domain.md §3.2 (plus rule 10, no overlapping sessions)
+    Session rules of docs/domain_rules.md §3.2 (plus rule 10, no overlapping sessions)
     per operational unit × Europe/Paris day of the session start, on the
     sessions of charge points declared in the static data. One row per rule
     × unit × day with at least one session.

@@ -1,5 +1,5 @@
 {#
-    Static rules of domain.md §3.2 (plus the documented-but-missing rules
+    Static rules of docs/domain_rules.md §3.2 (plus the documented-but-missing rules
     48, 54 and "aménageur par unité d'exploitation", and the a-priori checks
     behind the sample's known defects) on the current static snapshot.
     One row per rule × operational unit: checked_rows, offending_rows,

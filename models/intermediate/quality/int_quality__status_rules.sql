@@ -1,5 +1,5 @@
 {#
-    Status rules of domain.md §3.2 per operational unit × Europe/Paris day,
+    Status rules of docs/domain_rules.md §3.2 per operational unit × Europe/Paris day,
     on the statuses of charge points declared in the static data. One row
     per rule × unit × day with at least one status, plus INAC and DECL for
     every unit × evaluation day (they read the whole history up to the day).

@@ -9,7 +9,7 @@
 }}
 
 {#
-    Exact state timeline of every charge point and local day (domain.md
+    Exact state timeline of every charge point and local day (docs/domain_rules.md
     §2.5), without a sampling grid. A point has a timeline on a day when it
     sent a status that day, had a session running that day, or is activated
     (a session started within the last var usage_deactivation_months) on a
@@ -22,7 +22,7 @@
         hors_service; a status older than var usage_status_lookback_days
         local days before the day is no longer carried (the same rule on a
         full and an incremental build);
-      - else free (no explicit status yet reads as en_service, as [RTET]).
+      - else free (no explicit status yet reads as en_service, as loco-labs/qualicharge-rtet).
     False free / false occupied: the latest declared occupancy (libre,
     occupe, reserve; `inconnu` keeps the previous one) says libre while a
     session runs, or occupe while none runs.

@@ -11,7 +11,7 @@
 {#
     Time spent in each state by every charge point with a timeline on a
     local day, summed from the exact intervals, with its lifecycle state
-    (domain.md §2.5: declared = no session yet; activated = a session
+    (docs/domain_rules.md §2.5: declared = no session yet; activated = a session
     started within the last var usage_deactivation_months; deactivated =
     sessions before, none within that month) and whether it is in
     operation (≥ 1 status that day, the u12 definition). Points that are

@@ -10,7 +10,7 @@
 
 {#
     Charging sessions kept per local start day (Europe/Paris; a session
-    belongs to the day it starts, domain.md §5.4), incrementally: each run
+    belongs to the day it starts, docs/domain_rules.md §5.4), incrementally: each run
     rebuilds the days of the reprocessing window (or [min_date, max_date)),
     replacing whole days (delete+insert on start_date). Sessions of older
     days that arrive later are not merged (fct_usage_dynamic_rows_daily

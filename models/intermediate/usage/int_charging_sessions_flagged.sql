@@ -20,8 +20,8 @@
       - is_successful (u11): energy > var usage_success_min_energy_kwh and
         duration > var usage_success_min_duration_minutes (strict);
       - is_u14_eligible: energy < var tiruert_power_margin × power × hours
-        (zero-duration sessions are never eligible, domain.md §2.3 u14);
-      - TIRUERT exclusion flags (domain.md §2.3 tirue): NEGS end < start,
+        (zero-duration sessions are never eligible, docs/domain_rules.md §2.3 u14);
+      - TIRUERT exclusion flags (docs/domain_rules.md §2.3 tirue): NEGS end < start,
         ENEU energy > var tiruert_max_energy_kwh, ENEX energy > that max and
         > var tiruert_enex_power_factor × power × hours, ENEA energy > margin
         × power × hours, ODUS zero duration and energy >

@@ -12,7 +12,7 @@
 -- depends_on: {{ ref('int_charging_sessions_daily') }}
 
 {#
-    Exact group-state timeline of every station and local day (domain.md
+    Exact group-state timeline of every station and local day (docs/domain_rules.md
     §2.5). The group is the station's charge points that have a timeline
     that day (all of them activated or in operation: the quality-of-service
     scope); n = their number. The day is cut at every change of any of its

@@ -15,7 +15,7 @@
     Minutes of every station in each group state per hour of the local day
     (hour_index 0..hours_in_day-1 counted from the day's UTC start, so the
     25-hour day has two local 02 h hours), with the hourly booleans of
-    domain.md §2.5 ([RTET] output): sature_h = minutes sature + hors_service
+    docs/domain_rules.md §2.5 (loco-labs/qualicharge-rtet output): sature_h = minutes sature + hors_service
     ≥ θ (var usage_hourly_theta_minutes); surcharge_h = not sature_h and
     minutes surcharge + sature + hors_service ≥ θ.
 #}

@@ -13,7 +13,7 @@
 
 {#
     Additive daily facts of every station with a group timeline: seconds in
-    each group state (domain.md §2.5), full-use time (no point free and at
+    each group state (docs/domain_rules.md §2.5), full-use time (no point free and at
     least one occupied: PU_CUM, and PU_MAX its largest hourly share), the
     number of saturated and overloaded hours, the longest continuous
     full-use period of the day (PU_LEN: consecutive full-use intervals of

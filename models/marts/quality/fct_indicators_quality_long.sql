@@ -1,5 +1,5 @@
 {#
-    Quality results in the QualiCharge indicator-store shape (domain.md
+    Quality results in the QualiCharge indicator-store shape (docs/domain_rules.md
     §3.3): code 'qua', level 5 (operational unit), target = unit code,
     category = rule code, period 'd', one row per breached rule (status
     warn or fail) with a value > 0, as the reference stores them; a passed

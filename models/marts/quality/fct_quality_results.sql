@@ -1,7 +1,7 @@
 {#
     Full quality grid: every rule × operational unit × evaluation day with
     its value, alert levels and status (passes included; the reference
-    stores failures only, domain.md §5.15). The status is computed once,
+    stores failures only, docs/domain_rules.md §5.15). The status is computed once,
     in int_quality__rule_results; this mart only reads it.
 #}
 

@@ -12,7 +12,7 @@
 -- depends_on: {{ ref('int_charging_sessions_daily') }}
 
 {#
-    Wide BI mart, the [RTET] hourly saturation output (domain.md §2.5): one
+    Wide BI mart, the loco-labs/qualicharge-rtet hourly saturation output (docs/domain_rules.md §2.5): one
     row per station, local day and hour of the day with its points
     (nb_pdc), cumulated and maximum power (p_cum, p_max), minutes in each
     group state and in full use, and the hourly booleans sature_h /

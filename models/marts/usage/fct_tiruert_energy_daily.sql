@@ -1,5 +1,5 @@
 {#
-    TIRUERT energy (domain.md §2.3 tirue) per aménageur SIREN, operational
+    TIRUERT energy (docs/domain_rules.md §2.3 tirue) per aménageur SIREN, operational
     unit, station and local start day, in MWh, from the sessions that raise
     no exclusion flag (int_charging_sessions_flagged); the excluded ones are
     in fct_tiruert_sessions_excluded. Monthly CarbuRe submissions sum these

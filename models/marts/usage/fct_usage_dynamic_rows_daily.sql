@@ -1,7 +1,7 @@
 {#
     Dynamic-data bookkeeping per dataset (statuses, sessions), feed and
     local day: rows kept by the canonical dedup of staging, duplicate rows
-    it removed (domain.md §5.10: reported, not dropped silently), rows
+    it removed (docs/domain_rules.md §5.10: reported, not dropped silently), rows
     merged into the incremental daily models, and rows present in staging
     but not merged (late_row_count: they arrived after their day had left
     the reprocessing window, so they are reported here and not merged).

@@ -2,7 +2,7 @@
     Usage and quality-of-service indicators per local day (Europe/Paris),
     level, target and category, with the additive parts of every ratio
     (numerator, denominator) so any level and period is re-aggregated as
-    Σ numerators / Σ denominators (domain.md §2.5). Definitions are in the
+    Σ numerators / Σ denominators (docs/domain_rules.md §2.5). Definitions are in the
     model's YAML and in the indicator_catalogue seed. Only targets with
     data get a row (the reference code writes 0 for the others).
 #}

@@ -1,5 +1,5 @@
 {#
-    Historised usage indicators (domain.md §2.6): weekly, monthly,
+    Historised usage indicators (docs/domain_rules.md §2.6): weekly, monthly,
     quarterly and yearly rows recomputed on every run from the daily rows of
     fct_usage_indicators_daily (so late data flows through), each period
     from the daily rows (exact sums, so a re-run gives the same digits), with

@@ -1,6 +1,6 @@
 {#
     Every indicator code of the long indicator table is defined in the
-    indicator catalogue seed (issue 4 acceptance 3). Returns the codes
+    indicator catalogue seed. Returns the codes
     without a definition.
 #}
 

@@ -1,5 +1,5 @@
 {#
-    Acceptance figure (issue 3): on the Hauts-de-France (32) 2024 data,
+    Reference figure: on the Hauts-de-France (32) 2024 data,
     thermosensitivity on working heating days has a negative slope with
     R² >= 0.65 (measured on the shipped sample: -3 716.520 MWh/day per °C,
     R² 0.720889, 162 days). Checked when the regression rests on at least

@@ -1,5 +1,5 @@
 {#
-    Issue 5 sanity check: after the TIRUERT exclusions, no session delivers
+    Sanity check: after the TIRUERT exclusions, no session delivers
     more than var tiruert_power_margin (1.1) × its point's power × its
     duration (1e-9 kWh of floating tolerance).
 #}

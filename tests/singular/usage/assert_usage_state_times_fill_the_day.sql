@@ -1,5 +1,5 @@
 {#
-    Acceptance 2 of issue 5: for every charge point and local day, the
+    For every charge point and local day, the
     state times (free + occupied + out of service) add up to the length of
     the day (24 h, or 23 h / 25 h on DST days), to the millisecond; and the
     station group-state minutes fill every station-day.
