@@ -7,12 +7,6 @@
     decimal point, so a decimal comma is a problem, not a guess.
 #}
 
-{%- set data_statuses = {
-    'Données consolidées': 'consolidated',
-    'Données définitives': 'definitive',
-    'Données temps réel': 'real_time',
-} -%}
-
 {#- raw column, base-model column: the measures, in file order -#}
 {%- set measures = [
     ('consommation_mw', 'consumption_mw'),
@@ -89,12 +83,7 @@ typed as (
 
         ----------  strings
         checked.region_name,
-        case checked.data_nature
-            {%- for label, status in data_statuses.items() %}
-                when '{{ label }}' then '{{ status }}'
-            {%- endfor %}
-            else checked.data_nature
-        end as data_status,
+        {{ odre_data_status('checked.data_nature') }} as data_status,
         cast(checked.source_dataset as varchar) as source_dataset,
         checked.source_file,
         {{ wattlas_quarantine_columns('checked', checks) }},

@@ -7,16 +7,6 @@
     writes a decimal point, so a decimal comma is a problem.
 #}
 
-{%- set data_statuses = {
-    'Définitif': 'definitive',
-    'Définitive': 'definitive',
-    'Consolidé': 'consolidated',
-    'Consolidée': 'consolidated',
-    'Provisoire': 'provisional',
-    'Temps réel': 'real_time',
-    'Meilleur Statut': 'best_available',
-} -%}
-
 {%- set status_columns = {
     'statut_rte': 'electricity_data_status',
     'statut_natran': 'gas_natran_data_status',
@@ -84,12 +74,7 @@ typed as (
     select
         ----------  strings
         {%- for raw_column, status_column in status_columns.items() %}
-            case checked.{{ raw_column }}
-                {%- for label, status in data_statuses.items() %}
-                    when '{{ label }}' then '{{ status }}'
-                {%- endfor %}
-                else checked.{{ raw_column }}
-            end as {{ status_column }},
+            {{ odre_data_status('checked.' ~ raw_column) }} as {{ status_column }},
         {%- endfor %}
         checked._source_file as source_file,
         {{ wattlas_quarantine_columns('checked', checks) }},
