@@ -1,5 +1,7 @@
 """Test data shared by several test modules (conftest holds only fixtures)."""
 
+import os
+import shutil
 from pathlib import Path
 
 from orchestration.ingestion.registry import get_dataset
@@ -22,3 +24,17 @@ MALFORMED_LINES = [
     "2024-11-11,2024,Métropole,11 nov\x00embre".encode(),  # 10 NUL byte
 ]
 MALFORMED_BYTES = b"\n".join(MALFORMED_LINES) + b"\n"
+
+
+def copy_built_warehouse(directory: Path, fallback_name: str) -> tuple[Path, bool]:
+    """A copy, in ``directory``, of the sample warehouse ``make test`` built
+    (WATTLAS_TEST_DUCKDB_PATH), so a test never writes to it: (path, True).
+    Without one: the path for a warehouse the test builds itself, (path, False).
+    The copy keeps the file name: DuckDB views name their catalog after its stem.
+    """
+    built = os.environ.get("WATTLAS_TEST_DUCKDB_PATH")
+    if built and Path(built).is_file():
+        path = directory / Path(built).name
+        shutil.copyfile(built, path)
+        return path, True
+    return directory / fallback_name, False

@@ -16,8 +16,6 @@ WATTLAS_TEST_DUCKDB_PATH, else the sample loaded here), the corpus of
 """
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +24,7 @@ import duckdb
 import pytest
 
 from orchestration.tests.bad_input_corpus import NEXT_DAY, build_corpus, build_next_day
+from orchestration.tests.fixture_data import copy_built_warehouse
 from orchestration.tests.test_quality_results import ROOT, _dbt, _env
 
 # Marts that report the bad lines (quality, quarantine, rows per day): they
@@ -83,13 +82,8 @@ def _build(directory: Path, path: Path, *select: str) -> tuple[subprocess.Comple
 @pytest.fixture(scope="module")
 def landed(tmp_path_factory) -> dict:
     directory = tmp_path_factory.mktemp("bad_input")
-    built = os.environ.get("WATTLAS_TEST_DUCKDB_PATH")
-    if built:
-        # Same file name: DuckDB views name their catalog after the file stem.
-        path = directory / Path(built).name
-        shutil.copyfile(built, path)
-    else:
-        path = directory / "bad_input.duckdb"
+    path, copied = copy_built_warehouse(directory, "bad_input.duckdb")
+    if not copied:
         assert _load(path, "load", "--sample").returncode == 0
         assert _build(directory, path)[0].returncode == 0
     before = _indicator_fingerprints(path)

@@ -17,11 +17,8 @@ the quality results:
 """
 
 import json
-import os
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -30,6 +27,7 @@ import pytest
 from orchestration import alerts, run_log, run_summary
 from orchestration.ingestion.warehouse import connect
 from orchestration.resources import WarehouseResource
+from orchestration.tests.fixture_data import copy_built_warehouse
 from orchestration.tests.test_quality_results import ROOT, _dbt, _env
 
 UNIT = "FRTCB"
@@ -39,13 +37,8 @@ BREACH_KW = "4000"
 @pytest.fixture(scope="module")
 def breached(tmp_path_factory) -> dict:
     directory = tmp_path_factory.mktemp("never_blocks")
-    built = os.environ.get("WATTLAS_TEST_DUCKDB_PATH")
-    if built:
-        # Same file name: DuckDB views name their catalog after the file stem.
-        path = directory / Path(built).name
-        shutil.copyfile(built, path)
-    else:
-        path = directory / "never_blocks.duckdb"
+    path, copied = copy_built_warehouse(directory, "never_blocks.duckdb")
+    if not copied:
         subprocess.run(
             [sys.executable, "-m", "orchestration.ingestion", "--duckdb-path", str(path),
              "load", "--sample"],

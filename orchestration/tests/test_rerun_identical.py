@@ -27,6 +27,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from orchestration.tests.fixture_data import copy_built_warehouse
+
 ROOT = Path(__file__).resolve().parents[2]
 DBT = Path(sys.executable).with_name("dbt")
 
@@ -61,10 +63,7 @@ def _run(directory: Path, path: Path) -> None:
 def runs(tmp_path_factory) -> tuple[Path, Path]:
     directory = tmp_path_factory.mktemp("rerun")
     (directory / "landing").mkdir()
-    path = directory / "rerun.duckdb"
-    built = os.environ.get("WATTLAS_TEST_DUCKDB_PATH")
-    if built:
-        shutil.copyfile(built, path)
+    path, _ = copy_built_warehouse(directory, "rerun.duckdb")
     _run(directory, path)
     first = directory / "first.duckdb"
     shutil.copyfile(path, first)
