@@ -3,8 +3,9 @@
     give the same result on DuckDB and PostgreSQL.
 
     - is_dc_charge_point(power, has_combo_ccs, has_chademo)
-          DC test on one charge point: power >= 50 kW or a combo CCS or a
-          CHAdeMO socket (NULL sockets count as absent).
+          DC test on one charge point: power >= var dc_min_power_kw (50) or a
+          combo CCS or a CHAdeMO socket (NULL sockets count as absent). The
+          one DC rule: indicators, supply types and quality rules all use it.
     - is_pdl_valid(pdl)
           u14 "valid PDL": false when NULL, containing a space, containing
           '123456789', starting with '000', one of '', '11111111111111',
@@ -15,7 +16,9 @@
           Only raccordement = 'Direct' is direct: NULL falls through to the
           last branch (AC_indirect), even for DC (§2.2, §5.16).
     - is_siren_valid(siren)
-          9 digits, not '000000000', Luhn checksum (§1.3).
+          9 digits, above 000000001, Luhn checksum (§1.3). NULL when the
+          SIREN is NULL: an absent SIREN is unknown, not invalid; callers
+          that need a yes/no decide what absent means.
     - charging_round(expression, scale)
           round to `scale` decimals through numeric, as double precision
           (same digits on both engines, for the parity test).
@@ -23,7 +26,7 @@
 
 {% macro is_dc_charge_point(power_column, combo_ccs_column, chademo_column) -%}
     (
-        coalesce({{ power_column }} >= 50, false)
+        coalesce({{ power_column }} >= {{ var('dc_min_power_kw') }}, false)
         or coalesce({{ combo_ccs_column }}, false)
         or coalesce({{ chademo_column }}, false)
     )
@@ -73,9 +76,9 @@
 {% macro is_siren_valid(siren_column) -%}
     (
         case
-            when {{ siren_column }} is null then false
+            when {{ siren_column }} is null then null
             when not {{ wattlas_regex_matches(siren_column, '^[0-9]{9}$') }} then false
-            when {{ siren_column }} = '000000000' then false
+            when cast({{ siren_column }} as bigint) <= 1 then false
             else (
                 {{ siren_digit(siren_column, 1) }}
                 + {{ siren_doubled_digit(siren_column, 2) }}

@@ -3,9 +3,6 @@
     models in models/intermediate/quality and the tests in
     tests/generic/quality. Plain SQL, same result on DuckDB and PostgreSQL.
 
-    - quality_siren_is_valid(expr)     SIREN text is 9 digits, > 1 as an
-                                       integer and passes the Luhn check
-                                       (rule 55 SIRI); NULL text gives NULL
     - quality_is_fake_pdl(expr)        PDL number on the PDLM "fake" list
                                        (NULL, space, 'NA', '', placeholders)
     - quality_territory(commune_code)  territory of an INSEE commune code:
@@ -28,25 +25,6 @@
                                        pass otherwise. A NULL level never
                                        triggers.
 #}
-
-{% macro quality_siren_is_valid(expression) -%}
-    {%- set digits = [] -%}
-    {%- for position in range(1, 10) -%}
-        {%- set digit = 'cast(substr(' ~ expression ~ ', ' ~ position ~ ', 1) as integer)' -%}
-        {%- if position % 2 == 0 -%}
-            {%- do digits.append('(case when ' ~ digit ~ ' * 2 > 9 then ' ~ digit
-                ~ ' * 2 - 9 else ' ~ digit ~ ' * 2 end)') -%}
-        {%- else -%}
-            {%- do digits.append(digit) -%}
-        {%- endif -%}
-    {%- endfor -%}
-    (case
-        when {{ expression }} is null then null
-        when not {{ wattlas_regex_matches(expression, '^[0-9]{9}$') }} then false
-        when cast({{ expression }} as bigint) <= 1 then false
-        else ({{ digits | join(' + ') }}) % 10 = 0
-    end)
-{%- endmacro %}
 
 {% macro quality_is_fake_pdl(expression) -%}
     ({{ expression }} is null

@@ -31,11 +31,11 @@ joined as (
             when communes.geo_code is not null
                 then {{ quality_territory('charge_points.commune_code') }}
         end as territory,
-        (
-            coalesce(charge_points.power_kw >= {{ var('quality_dc_min_power_kw') }}, false)
-            or coalesce(charge_points.has_socket_combo_ccs, false)
-            or coalesce(charge_points.has_socket_chademo, false)
-        ) as is_dc
+        {{ is_dc_charge_point(
+            'charge_points.power_kw',
+            'charge_points.has_socket_combo_ccs',
+            'charge_points.has_socket_chademo'
+        ) }} as is_dc
     from charge_points
     left join communes
         on charge_points.commune_code = communes.geo_code
@@ -77,7 +77,7 @@ flagged as (
         joined.is_dc,
         joined.is_dc
         and coalesce(joined.raccordement = 'Direct', true) as is_dc_direct,
-        {{ quality_siren_is_valid('joined.amenageur_siren') }} as is_siren_valid,
+        {{ is_siren_valid('joined.amenageur_siren') }} as is_siren_valid,
         {# Any territory when the commune is unknown. #}
         coalesce(
             joined.coordinates_territory = coalesce(joined.territory, joined.coordinates_territory),

@@ -60,7 +60,8 @@ final as (
         cast(counted.name_count as integer) as name_count,
 
         ----------  booleans
-        {{ is_siren_valid('counted.amenageur_siren') }} as is_siren_valid
+        {# an aménageur without a SIREN cannot be identified: not valid #}
+        coalesce({{ is_siren_valid('counted.amenageur_siren') }}, false) as is_siren_valid
     from counted
     inner join ranked
         on
