@@ -90,6 +90,12 @@ def test_docs_site_shows_a_mart_and_the_lineage(docs_site):
         browser = playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            # the home page is the project's overview (doc block __overview__)
+            page.goto(f"{docs_site.as_uri()}#!/overview")
+            page.wait_for_selector("h1:has-text('Wattlas')", timeout=120_000)
+            assert page.get_by_text("Where to start", exact=False).count() > 0
+            page.screenshot(path=str(out / "dbt_docs_overview.png"))
+
             page.goto(f"{docs_site.as_uri()}#!/model/model.wattlas.{MART}")
             page.wait_for_selector(f"h1:has-text('{MART}')", timeout=120_000)
             # the mart's columns are described, with their unit where they have one
@@ -122,5 +128,10 @@ def test_docs_site_shows_a_mart_and_the_lineage(docs_site):
             page.screenshot(path=str(out / "dbt_docs_exposure.png"))
         finally:
             browser.close()
-    for name in ("dbt_docs_mart.png", "dbt_docs_lineage.png", "dbt_docs_exposure.png"):
+    for name in (
+        "dbt_docs_overview.png",
+        "dbt_docs_mart.png",
+        "dbt_docs_lineage.png",
+        "dbt_docs_exposure.png",
+    ):
         assert (out / name).stat().st_size > 10_000, name
