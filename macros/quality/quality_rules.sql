@@ -70,7 +70,7 @@
         The quality-grid day of a status or session: its own local day, or
         the local day it was loaded when its time is later than that, so a
         future timestamp is counted on the day it arrived (when that day is
-        evaluated: int_quality__days) instead of stretching the grid.
+        evaluated: int_quality_days_listed) instead of stretching the grid.
 #}
 {% macro quality_evaluation_day(event_date, loaded_at) -%}
     least({{ event_date }}, {{ utc_to_local_date(loaded_at) }})

@@ -121,7 +121,7 @@ def test_fail_row_for_the_rule_and_unit(breached):
         rows = connection.execute(
             """
             select operational_unit_code, status, min(offending_rows), max(offending_rows),
-                count(*), (select count(*) from intermediate.int_quality__days)
+                count(*), (select count(*) from intermediate.int_quality_days_listed)
             from marts.fct_quality_results where rule_code = 'POWU'
             group by all order by all
             """

@@ -155,7 +155,7 @@ def test_full_grid_and_statuses_follow_the_catalogue(connection):
         select
             (select count(*) from marts.dim_quality_rules),
             (select count(distinct operational_unit_code) from staging.stg_irve__charge_points),
-            (select count(*) from intermediate.int_quality__days),
+            (select count(*) from intermediate.int_quality_days_listed),
             (select count(*) from marts.fct_quality_results),
             (select count(*) from marts.fct_quality_results where status = 'fail')
         """
@@ -222,7 +222,7 @@ def test_a_breach_warns_and_never_fails_the_build(warehouse_path, tmp_path):
     copy = tmp_path / "copy" / warehouse_path.name
     shutil.copyfile(warehouse_path, copy)
     selection = [
-        "--select", "int_quality__rules", "int_quality__rule_results",
+        "--select", "int_quality_rules_resolved", "int_quality_rule_results_graded",
         "quality_rule_racn", "quality_rule_arro",
         "quality_warn_levels_inside_the_catalogue_thresholds",
     ]  # fmt: skip

@@ -7,7 +7,7 @@ with
 
 rules as (
 
-    select * from {{ ref('int_quality__rules') }}
+    select * from {{ ref('int_quality_rules_resolved') }}
 
 ),
 

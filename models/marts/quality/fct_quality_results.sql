@@ -2,20 +2,20 @@
     Full quality grid: every rule × operational unit × evaluation day with
     its value, alert levels and status (passes included; the reference
     stores failures only, docs/domain_rules.md §5.15). The status is computed once,
-    in int_quality__rule_results; this mart only reads it.
+    in int_quality_rule_results_graded; this mart only reads it.
 #}
 
 with
 
 results as (
 
-    select * from {{ ref('int_quality__rule_results') }}
+    select * from {{ ref('int_quality_rule_results_graded') }}
 
 ),
 
 rules as (
 
-    select * from {{ ref('int_quality__rules') }}
+    select * from {{ ref('int_quality_rules_resolved') }}
 
 ),
 

@@ -1,6 +1,6 @@
 {#
     Project test: the breaches of one data-quality rule in a rule-results
-    model (int_quality__rule_results: rule_code, operational_unit_code,
+    model (int_quality_rule_results_graded: rule_code, operational_unit_code,
     day, checked_rows, offending_rows, value, alert levels, status).
 
     Arguments:
@@ -10,7 +10,7 @@
 
     Failing rows: every unit × day of the rule whose status is fail (a
     catalogue threshold crossed) or warn (a warning level only), with
-    breach_level 2 or 1. The status comes from int_quality__rule_results,
+    breach_level 2 or 1. The status comes from int_quality_rule_results_graded,
     so the test and fct_quality_results cannot disagree.
 
     The test reports, it never blocks: a breach is one operator's data, and

@@ -3,7 +3,7 @@
     exactly at a level does not trigger it, a value just beyond does: fail
     beyond a catalogue threshold (error_*), warn beyond an earlier warning
     level only (warn_*); whatever the value, nothing checked is no_data
-    (quality_status, the same macro as int_quality__rule_results). Returns
+    (quality_status, the same macro as int_quality_rule_results_graded). Returns
     the probes whose status is not the expected one.
 #}
 
@@ -11,7 +11,7 @@ with
 
 rules as (
 
-    select * from {{ ref('int_quality__rules') }}
+    select * from {{ ref('int_quality_rules_resolved') }}
 
 ),
 

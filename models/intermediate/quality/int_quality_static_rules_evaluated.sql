@@ -42,7 +42,7 @@ with
 
 charge_points as (
 
-    select * from {{ ref('int_quality__charge_points_prepared') }}
+    select * from {{ ref('int_quality_charge_points_prepared') }}
 
 ),
 
@@ -82,6 +82,16 @@ stations as (
 
 ),
 
+shared_sirens as (
+
+    select charge_points.amenageur_siren
+    from charge_points
+    where charge_points.amenageur_siren is not null
+    group by 1
+    having count(distinct charge_points.amenageur_name) > 1
+
+),
+
 aggregate_charge_points as (
 
     select
@@ -116,8 +126,14 @@ aggregate_charge_points as (
         ) as dpdl,
         sum(case when charge_points.is_arrondissement then 1 else 0 end) as arro,
         count(distinct charge_points.operator_name) as operator_names,
-        count(distinct charge_points.amenageur_siren) as amenageur_sirens
+        count(distinct charge_points.amenageur_siren) as siren_count,
+        count(distinct shared_sirens.amenageur_siren) as siru,
+        count(distinct charge_points.station_id) as distinct_station_count,
+        count(distinct charge_points.coordinates_text) as coordinates_count
     from charge_points
+    -- shared_sirens has one row per SIREN: the join adds no rows
+    left join shared_sirens
+        on charge_points.amenageur_siren = shared_sirens.amenageur_siren
     group by 1
 
 ),
@@ -176,30 +192,6 @@ aggregate_siren_identities as (
 
 ),
 
-shared_sirens as (
-
-    select charge_points.amenageur_siren
-    from charge_points
-    where charge_points.amenageur_siren is not null
-    group by 1
-    having count(distinct charge_points.amenageur_name) > 1
-
-),
-
-aggregate_sirens as (
-
-    select
-        charge_points.operational_unit_code,
-        count(distinct charge_points.amenageur_siren) as siren_count,
-        count(distinct shared_sirens.amenageur_siren) as siru
-    from charge_points
-    left join shared_sirens
-        on charge_points.amenageur_siren = shared_sirens.amenageur_siren
-    where charge_points.amenageur_siren is not null
-    group by 1
-
-),
-
 insee_codes as (
 
     select distinct
@@ -245,17 +237,6 @@ aggregate_addresses as (
 
 ),
 
-aggregate_locations as (
-
-    select
-        charge_points.operational_unit_code,
-        count(distinct charge_points.station_id) as station_count,
-        count(distinct charge_points.coordinates_text) as coordinates_count
-    from charge_points
-    group by 1
-
-),
-
 units as (
 
     select
@@ -269,14 +250,10 @@ units as (
         aggregate_stations.ne10,
         coalesce(aggregate_siren_identities.identity_count, 0) as identity_count,
         coalesce(aggregate_siren_identities.siri, 0) as siri,
-        coalesce(aggregate_sirens.siren_count, 0) as siren_count,
-        coalesce(aggregate_sirens.siru, 0) as siru,
         coalesce(aggregate_insee_codes.code_count, 0) as code_count,
         coalesce(aggregate_insee_codes.inse, 0) as inse,
         aggregate_addresses.group_count,
-        aggregate_addresses.addr,
-        aggregate_locations.station_count as distinct_station_count,
-        aggregate_locations.coordinates_count
+        aggregate_addresses.addr
     from aggregate_charge_points
     inner join aggregate_stations
         on
@@ -286,18 +263,10 @@ units as (
         on
             aggregate_charge_points.operational_unit_code
             = aggregate_addresses.operational_unit_code
-    inner join aggregate_locations
-        on
-            aggregate_charge_points.operational_unit_code
-            = aggregate_locations.operational_unit_code
     left join aggregate_siren_identities
         on
             aggregate_charge_points.operational_unit_code
             = aggregate_siren_identities.operational_unit_code
-    left join aggregate_sirens
-        on
-            aggregate_charge_points.operational_unit_code
-            = aggregate_sirens.operational_unit_code
     left join aggregate_insee_codes
         on
             aggregate_charge_points.operational_unit_code

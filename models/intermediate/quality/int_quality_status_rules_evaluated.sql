@@ -18,7 +18,7 @@ with
 
 charge_points as (
 
-    select * from {{ ref('int_quality__charge_points_prepared') }}
+    select * from {{ ref('int_quality_charge_points_prepared') }}
 
 ),
 
@@ -30,7 +30,7 @@ statuses as (
 
 days as (
 
-    select * from {{ ref('int_quality__days') }}
+    select * from {{ ref('int_quality_days_listed') }}
 
 ),
 

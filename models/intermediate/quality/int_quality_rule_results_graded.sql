@@ -13,29 +13,29 @@ with
 
 rules as (
 
-    select * from {{ ref('int_quality__rules') }}
+    select * from {{ ref('int_quality_rules_resolved') }}
 
 ),
 
 days as (
 
-    select * from {{ ref('int_quality__days') }}
+    select * from {{ ref('int_quality_days_listed') }}
 
 ),
 
 static_results as (
 
-    select * from {{ ref('int_quality__static_rules') }}
+    select * from {{ ref('int_quality_static_rules_evaluated') }}
 
 ),
 
 dynamic_results as (
 
-    select * from {{ ref('int_quality__session_rules') }}
+    select * from {{ ref('int_quality_session_rules_evaluated') }}
     union all
-    select * from {{ ref('int_quality__status_rules') }}
+    select * from {{ ref('int_quality_status_rules_evaluated') }}
     union all
-    select * from {{ ref('int_quality__consistency_rules') }}
+    select * from {{ ref('int_quality_consistency_rules_evaluated') }}
 
 ),
 

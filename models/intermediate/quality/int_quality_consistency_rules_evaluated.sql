@@ -19,7 +19,7 @@ with
 
 charge_points as (
 
-    select * from {{ ref('int_quality__charge_points_prepared') }}
+    select * from {{ ref('int_quality_charge_points_prepared') }}
     where is_dc_direct
 
 ),

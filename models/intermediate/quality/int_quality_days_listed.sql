@@ -11,7 +11,7 @@ with
 
 charge_points as (
 
-    select * from {{ ref('int_quality__charge_points_prepared') }}
+    select * from {{ ref('int_quality_charge_points_prepared') }}
 
 ),
 
