@@ -24,10 +24,7 @@
         ('i8', 'installed_power_kw_per_100k_inhabitants'),
         ('i9', 'installed_power_kw_per_100_km2'),
     ] -%}
-    {%- set labels = [
-        '[0.0, 7.4)', '[7.4, 22.0]', '(22.0, 50.0)',
-        '[50.0, 150.0)', '[150.0, 350.0)', '[350.0, ∞)',
-    ] -%}
+    {%- set labels = power_category_labels() -%}
     {%- for code, column, data_type in plain -%}
         {%- do columns.append(
             'cast(max(case when ' ~ relation ~ ".indicator_code = '" ~ code ~ "'\n"

@@ -9,7 +9,16 @@
     - power_category(power_column)        integer 1-6
     - power_category_label(power_column)  text, e.g. '[7.4, 22.0]'
     - power_category_code_label(code)     label of a category code 1-6
+    - power_category_labels()             the six labels, in order (Jinja list):
+                                          the one place they are written
 #}
+
+{% macro power_category_labels() -%}
+    {{ return([
+        '[0.0, 7.4)', '[7.4, 22.0]', '(22.0, 50.0)',
+        '[50.0, 150.0)', '[150.0, 350.0)', '[350.0, ∞)',
+    ]) }}
+{%- endmacro %}
 
 {% macro power_category(power_column) -%}
     case
@@ -25,12 +34,9 @@
 
 {% macro power_category_code_label(code_column) -%}
     case {{ code_column }}
-        when 1 then '[0.0, 7.4)'
-        when 2 then '[7.4, 22.0]'
-        when 3 then '(22.0, 50.0)'
-        when 4 then '[50.0, 150.0)'
-        when 5 then '[150.0, 350.0)'
-        when 6 then '[350.0, ∞)'
+    {%- for label in power_category_labels() %}
+        when {{ loop.index }} then '{{ label }}'
+    {%- endfor %}
     end
 {%- endmacro %}
 
