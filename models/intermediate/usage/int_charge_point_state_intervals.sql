@@ -57,7 +57,7 @@ statuses as (
 
 dates as (
 
-    select * from {{ ref('dim_dates') }}
+    select * from {{ ref('int_dates_enriched') }}
     where {{ usage_day_filter('date_day', 'interval_date') }}
 
 ),
