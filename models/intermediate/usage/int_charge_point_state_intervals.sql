@@ -153,51 +153,23 @@ stream_events as (
 
 ),
 
-number_state_groups as (
-
-    select
-        stream_events.*,
-        count(stream_events.explicit_status) over (
-            partition by stream_events.charge_point_id
-            order by stream_events.event_at, stream_events.event_order
-            rows between unbounded preceding and current row
-        ) as explicit_group,
-        count(stream_events.declared_occupancy) over (
-            partition by stream_events.charge_point_id
-            order by stream_events.event_at, stream_events.event_order
-            rows between unbounded preceding and current row
-        ) as occupancy_group
-    from stream_events
-
-),
-
 carry_raw_states as (
 
-    select
-        number_state_groups.*,
-        max(number_state_groups.explicit_status) over (
-            partition by number_state_groups.charge_point_id, number_state_groups.explicit_group
-        ) as raw_explicit_status,
-        max(
-            case
-                when number_state_groups.explicit_status is not null
-                    then number_state_groups.status_date
-            end
-        ) over (
-            partition by number_state_groups.charge_point_id, number_state_groups.explicit_group
-        ) as raw_explicit_status_date,
-        max(number_state_groups.declared_occupancy) over (
-            partition by number_state_groups.charge_point_id, number_state_groups.occupancy_group
-        ) as raw_declared_occupancy,
-        max(
-            case
-                when number_state_groups.declared_occupancy is not null
-                    then number_state_groups.status_date
-            end
-        ) over (
-            partition by number_state_groups.charge_point_id, number_state_groups.occupancy_group
-        ) as raw_declared_occupancy_date
-    from number_state_groups
+    {{ wattlas_carry_forward(
+        'stream_events',
+        partition_by=['charge_point_id'],
+        order_by=['event_at', 'event_order'],
+        carried={
+            'explicit_status': {
+                'raw_explicit_status': 'explicit_status',
+                'raw_explicit_status_date': 'status_date',
+            },
+            'declared_occupancy': {
+                'raw_declared_occupancy': 'declared_occupancy',
+                'raw_declared_occupancy_date': 'status_date',
+            },
+        },
+    ) }}
 
 ),
 
