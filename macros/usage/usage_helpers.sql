@@ -15,7 +15,7 @@
       decimals from 10^12 up.
     - usage_attributed(column)  an attribute of the charge point version
       valid that day (alias `periods`, int_charge_point_attribution_periods),
-      else today's (alias `charge_points`, dim_charge_points): operator,
+      else today's (alias `charge_points`, int_charge_points_enriched): operator,
       operational unit and aménageur of sessions and point-days.
     - usage_period_covers(charge_point_id, day)  join condition:
       the version of that point (alias `periods`) whose attribution period

@@ -46,6 +46,7 @@ TABLES = [
     "intermediate.int_charge_point_statuses_daily",
     "intermediate.int_charging_sessions_daily",
     "intermediate.int_charging_sessions_flagged",
+    "intermediate.int_charge_point_days_scoped",
     "intermediate.int_charge_point_state_intervals",
     "intermediate.int_charge_point_states_daily",
     "intermediate.int_station_state_intervals",

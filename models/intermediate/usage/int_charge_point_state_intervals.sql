@@ -10,12 +10,11 @@
 
 {#
     Exact state timeline of every charge point and local day (docs/domain_rules.md
-    §2.5), without a sampling grid. A point has a timeline on a day when it
-    sent a status that day, had a session running that day, or is activated
-    (a session started within the last var usage_deactivation_months) on a
-    day with session data. The day [day_start_at, day_end_at) of dim_dates
-    (23, 24 or 25 hours) is cut at every status instant and every session
-    start and end inside it; each interval then gets:
+    §2.5), without a sampling grid, for the point-days of
+    int_charge_point_days_scoped (which decides who gets a timeline). The
+    day [day_start_at, day_end_at) (23, 24 or 25 hours) is cut at every
+    status instant and every session start and end inside it; each
+    interval then gets:
       - occupied when a session runs (start <= t < end): sessions win;
       - else out_of_service when the latest explicit status (en_service or
         hors_service; `inconnu` keeps the previous explicit state) is
@@ -38,15 +37,6 @@ sessions as (
 
 ),
 
-activation_sessions as (
-
-    select * from {{ ref('int_charging_sessions_daily') }}
-    where
-        {{ usage_day_filter('start_date', 'interval_date',
-            31 * var('usage_deactivation_months')) }}
-
-),
-
 statuses as (
 
     select * from {{ ref('int_charge_point_statuses_daily') }}
@@ -55,86 +45,10 @@ statuses as (
 
 ),
 
-dates as (
-
-    select * from {{ ref('dim_dates') }}
-    where {{ usage_day_filter('date_day', 'interval_date') }}
-
-),
-
-list_status_point_days as (
-
-    select distinct
-        statuses.charge_point_id,
-        statuses.status_date as date_day
-    from statuses
-
-),
-
-list_session_point_days as (
-
-    select distinct
-        sessions.charge_point_id,
-        dates.date_day
-    from sessions
-    inner join {{ usage_hour_indexes() }} as day_offsets
-        on day_offsets.hour_index <= sessions.end_date - sessions.start_date
-    inner join dates
-        on dates.date_day = sessions.start_date + day_offsets.hour_index
-    where
-        dates.date_day = sessions.start_date
-        or dates.day_start_at < sessions.end_at
-
-),
-
-list_session_days as (
-
-    select distinct activation_sessions.start_date as date_day
-    from activation_sessions
-
-),
-
-list_point_start_days as (
-
-    select distinct
-        activation_sessions.charge_point_id,
-        activation_sessions.start_date
-    from activation_sessions
-
-),
-
-list_activated_point_days as (
-
-    select distinct
-        list_point_start_days.charge_point_id,
-        list_session_days.date_day
-    from list_point_start_days
-    inner join list_session_days
-        on
-            list_point_start_days.start_date <= list_session_days.date_day
-            and list_point_start_days.start_date > cast(
-                list_session_days.date_day
-                - interval '{{ var("usage_deactivation_months") }} month' as date
-            )
-
-),
-
 point_days as (
 
-    select
-        unioned.charge_point_id,
-        dates.date_day,
-        dates.day_start_at,
-        dates.day_end_at
-    from (
-        select * from list_status_point_days
-        union
-        select * from list_session_point_days
-        union
-        select * from list_activated_point_days
-    ) as unioned
-    inner join dates
-        on unioned.date_day = dates.date_day
+    select * from {{ ref('int_charge_point_days_scoped') }}
+    where {{ usage_day_filter('date_day', 'interval_date') }}
 
 ),
 
@@ -239,51 +153,23 @@ stream_events as (
 
 ),
 
-number_state_groups as (
-
-    select
-        stream_events.*,
-        count(stream_events.explicit_status) over (
-            partition by stream_events.charge_point_id
-            order by stream_events.event_at, stream_events.event_order
-            rows between unbounded preceding and current row
-        ) as explicit_group,
-        count(stream_events.declared_occupancy) over (
-            partition by stream_events.charge_point_id
-            order by stream_events.event_at, stream_events.event_order
-            rows between unbounded preceding and current row
-        ) as occupancy_group
-    from stream_events
-
-),
-
 carry_raw_states as (
 
-    select
-        number_state_groups.*,
-        max(number_state_groups.explicit_status) over (
-            partition by number_state_groups.charge_point_id, number_state_groups.explicit_group
-        ) as raw_explicit_status,
-        max(
-            case
-                when number_state_groups.explicit_status is not null
-                    then number_state_groups.status_date
-            end
-        ) over (
-            partition by number_state_groups.charge_point_id, number_state_groups.explicit_group
-        ) as raw_explicit_status_date,
-        max(number_state_groups.declared_occupancy) over (
-            partition by number_state_groups.charge_point_id, number_state_groups.occupancy_group
-        ) as raw_declared_occupancy,
-        max(
-            case
-                when number_state_groups.declared_occupancy is not null
-                    then number_state_groups.status_date
-            end
-        ) over (
-            partition by number_state_groups.charge_point_id, number_state_groups.occupancy_group
-        ) as raw_declared_occupancy_date
-    from number_state_groups
+    {{ wattlas_carry_forward(
+        'stream_events',
+        partition_by=['charge_point_id'],
+        order_by=['event_at', 'event_order'],
+        carried={
+            'explicit_status': {
+                'raw_explicit_status': 'explicit_status',
+                'raw_explicit_status_date': 'status_date',
+            },
+            'declared_occupancy': {
+                'raw_declared_occupancy': 'declared_occupancy',
+                'raw_declared_occupancy_date': 'status_date',
+            },
+        },
+    ) }}
 
 ),
 

@@ -42,7 +42,7 @@ sessions as (
 
 dates as (
 
-    select * from {{ ref('dim_dates') }}
+    select * from {{ ref('int_dates_enriched') }}
 
 ),
 

@@ -14,7 +14,7 @@
     Every kept charging session with its charge point's attributes and the
     flags of the session-based indicators. Operator, operational unit and
     aménageur are those of the point's version valid at the session's start
-    (int_charge_point_attribution_periods), else today's (dim_charge_points,
+    (int_charge_point_attribution_periods), else today's (int_charge_points_enriched,
     for a point absent from the history or removed since); power, station
     and location are today's.
       - is_successful (u11): energy > var usage_success_min_energy_kwh and
@@ -51,7 +51,7 @@ sessions as (
 
 charge_points as (
 
-    select * from {{ ref('dim_charge_points') }}
+    select * from {{ ref('int_charge_points_enriched') }}
 
 ),
 

@@ -18,7 +18,7 @@
     scope); n = their number. The day is cut at every change of any of its
     points; each interval counts the points free, occupied and out of
     service and takes the group state (macro usage_group_state). Points
-    missing from dim_charge_points have no station and are left out here.
+    missing from int_charge_points_enriched have no station and are left out here.
 #}
 
 with
@@ -32,13 +32,13 @@ point_intervals as (
 
 charge_points as (
 
-    select * from {{ ref('dim_charge_points') }}
+    select * from {{ ref('int_charge_points_enriched') }}
 
 ),
 
 dates as (
 
-    select * from {{ ref('dim_dates') }}
+    select * from {{ ref('int_dates_enriched') }}
 
 ),
 

@@ -31,7 +31,7 @@ station_intervals as (
 
 dates as (
 
-    select * from {{ ref('dim_dates') }}
+    select * from {{ ref('int_dates_enriched') }}
 
 ),
 

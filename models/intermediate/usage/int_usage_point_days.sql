@@ -16,7 +16,7 @@
     the usage indicators: state times of the quality-of-service scope
     (activated or in operation), and the sessions that start that day
     (count, successful, duration, energy, u14-eligible energy), with the
-    point's attributes from dim_charge_points (NULL for a point missing
+    point's attributes from int_charge_points_enriched (NULL for a point missing
     from it: such rows count at the national level only), except operator,
     operational unit and aménageur: those of the point's version valid that
     day (int_charge_point_attribution_periods), so a network that moved to
@@ -41,7 +41,7 @@ sessions as (
 
 charge_points as (
 
-    select * from {{ ref('dim_charge_points') }}
+    select * from {{ ref('int_charge_points_enriched') }}
 
 ),
 
@@ -53,7 +53,7 @@ periods as (
 
 dates as (
 
-    select * from {{ ref('dim_dates') }}
+    select * from {{ ref('int_dates_enriched') }}
 
 ),
 

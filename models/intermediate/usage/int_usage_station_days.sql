@@ -39,13 +39,13 @@ station_intervals as (
 
 charge_points as (
 
-    select * from {{ ref('dim_charge_points') }}
+    select * from {{ ref('int_charge_points_enriched') }}
 
 ),
 
 dates as (
 
-    select * from {{ ref('dim_dates') }}
+    select * from {{ ref('int_dates_enriched') }}
 
 ),
 

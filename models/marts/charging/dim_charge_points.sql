@@ -1,72 +1,62 @@
 {#
     Charge point dimension: one row per charge point of the static IRVE
-    data, with its station-level attributes (DC test, supply type) and its
-    resolved location.
+    data. The attributes are derived in int_charge_points_enriched (which
+    the usage models read too); this mart publishes them under its contract.
 #}
 
 with
 
-charge_points as (
+charge_points_enriched as (
 
-    select * from {{ ref('int_charge_points_located') }}
-
-),
-
-stations as (
-
-    select * from {{ ref('int_stations_aggregated') }}
+    select * from {{ ref('int_charge_points_enriched') }}
 
 ),
 
-joined as (
+final as (
 
     select
+
         ----------  ids
-        charge_points.charge_point_id,
-        charge_points.station_id,
-        charge_points.operational_unit_code,
-        charge_points.amenageur_siren,
-        charge_points.commune_code,
-        charge_points.raw_commune_code,
-        charge_points.department_code,
-        charge_points.region_code,
-        charge_points.epci_code,
-        charge_points.pdl_number,
+        charge_points_enriched.charge_point_id,
+        charge_points_enriched.station_id,
+        charge_points_enriched.operational_unit_code,
+        charge_points_enriched.amenageur_siren,
+        charge_points_enriched.commune_code,
+        charge_points_enriched.raw_commune_code,
+        charge_points_enriched.department_code,
+        charge_points_enriched.region_code,
+        charge_points_enriched.epci_code,
+        charge_points_enriched.pdl_number,
 
         ----------  strings
-        charge_points.operator_name,
-        charge_points.brand_name,
-        charge_points.power_category_label,
-        charge_points.raccordement,
-        {{ supply_type(
-            'stations.is_dc',
-            'charge_points.raccordement',
-            'charge_points.is_pdl_valid',
-        ) }} as supply_type,
-        charge_points.station_implantation,
-        charge_points.source_dataset,
+        charge_points_enriched.operator_name,
+        charge_points_enriched.brand_name,
+        charge_points_enriched.power_category_label,
+        charge_points_enriched.raccordement,
+        charge_points_enriched.supply_type,
+        charge_points_enriched.station_implantation,
+        charge_points_enriched.source_dataset,
 
         ----------  numerics
-        charge_points.power_kw,
-        charge_points.power_category,
+        charge_points_enriched.power_kw,
+        charge_points_enriched.power_category,
 
         ----------  booleans
-        charge_points.is_located,
-        charge_points.is_municipal_arrondissement,
-        stations.is_dc,
-        charge_points.is_dc_point,
-        charge_points.is_direct_connection,
-        charge_points.is_pdl_valid,
-        charge_points.has_valid_charge_point_id,
-        charge_points.has_matching_id_prefixes,
+        charge_points_enriched.is_located,
+        charge_points_enriched.is_municipal_arrondissement,
+        charge_points_enriched.is_dc,
+        charge_points_enriched.is_dc_point,
+        charge_points_enriched.is_direct_connection,
+        charge_points_enriched.is_pdl_valid,
+        charge_points_enriched.has_valid_charge_point_id,
+        charge_points_enriched.has_matching_id_prefixes,
 
         ----------  dates
-        charge_points.commissioned_date,
-        charge_points.updated_date
-    from charge_points
-    inner join stations
-        on charge_points.station_id = stations.station_id
+        charge_points_enriched.commissioned_date,
+        charge_points_enriched.updated_date
+
+    from charge_points_enriched
 
 )
 
-select * from joined
+select * from final
