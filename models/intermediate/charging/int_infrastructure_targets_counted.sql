@@ -21,31 +21,31 @@ stations_attached as (
 
 regions as (
 
-    select * from {{ ref('dim_regions') }}
+    select * from {{ ref('int_regions_enriched') }}
 
 ),
 
 departments as (
 
-    select * from {{ ref('dim_departments') }}
+    select * from {{ ref('int_departments_enriched') }}
 
 ),
 
 epcis as (
 
-    select * from {{ ref('dim_epcis') }}
+    select * from {{ ref('int_epcis_enriched') }}
 
 ),
 
 communes as (
 
-    select * from {{ ref('dim_communes') }}
+    select * from {{ ref('int_communes_enriched') }}
 
 ),
 
 operational_units as (
 
-    select * from {{ ref('dim_operational_units') }}
+    select * from {{ ref('int_operational_units_counted') }}
 
 ),
 
