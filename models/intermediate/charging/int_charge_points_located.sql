@@ -16,13 +16,13 @@ charge_points as (
 
 commune_codes as (
 
-    select * from {{ ref('dim_commune_codes') }}
+    select * from {{ ref('int_commune_codes_mapped') }}
 
 ),
 
 communes as (
 
-    select * from {{ ref('dim_communes') }}
+    select * from {{ ref('int_communes_enriched') }}
 
 ),
 

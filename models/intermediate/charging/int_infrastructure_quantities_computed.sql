@@ -1,5 +1,5 @@
 {#
-    i-family rows (i1-i9) of every level and target: counts, then ratios
+    i-family rows (i1-i9) of every static image, level and target: counts, then ratios
     per 100,000 inhabitants and per 100 km² with the same level's
     population and area (no ratio row when the denominator is unknown or
     0). Rounded to 6 decimals.
@@ -23,6 +23,8 @@ quantities_unpivoted as (
     {% for count_code, population_code, area_code, column in quantities %}
         select
             '{{ count_code }}' as indicator_code,
+            targets_filled.image,
+            targets_filled.valid_from,
             targets_filled.level,
             targets_filled.level_name,
             targets_filled.target,
@@ -33,6 +35,8 @@ quantities_unpivoted as (
 
         select
             '{{ population_code }}' as indicator_code,
+            targets_filled.image,
+            targets_filled.valid_from,
             targets_filled.level,
             targets_filled.level_name,
             targets_filled.target,
@@ -46,6 +50,8 @@ quantities_unpivoted as (
 
         select
             '{{ area_code }}' as indicator_code,
+            targets_filled.image,
+            targets_filled.valid_from,
             targets_filled.level,
             targets_filled.level_name,
             targets_filled.target,

@@ -1,8 +1,9 @@
 {#
-    One row per indicator level and target (the whole reference table of
-    each level, plus 'unlocated' at levels 1-4) with its population, area
-    (denominators) and its charge point count, station count and installed
-    power, 0 when empty.
+    One row per static image (int_static_images_dated), indicator level and
+    target (the whole reference table of each level, plus 'unlocated' at
+    levels 1-4; the same targets and denominators for every image) with
+    its population, area (denominators) and the image's charge point
+    count, station count and installed power, 0 when empty.
 #}
 
 with
@@ -19,33 +20,39 @@ stations_attached as (
 
 ),
 
+images as (
+
+    select * from {{ ref('int_static_images_dated') }}
+
+),
+
 regions as (
 
-    select * from {{ ref('dim_regions') }}
+    select * from {{ ref('int_regions_enriched') }}
 
 ),
 
 departments as (
 
-    select * from {{ ref('dim_departments') }}
+    select * from {{ ref('int_departments_enriched') }}
 
 ),
 
 epcis as (
 
-    select * from {{ ref('dim_epcis') }}
+    select * from {{ ref('int_epcis_enriched') }}
 
 ),
 
 communes as (
 
-    select * from {{ ref('dim_communes') }}
+    select * from {{ ref('int_communes_enriched') }}
 
 ),
 
 operational_units as (
 
-    select * from {{ ref('dim_operational_units') }}
+    select * from {{ ref('int_operational_units_counted') }}
 
 ),
 
@@ -131,23 +138,27 @@ targets_listed as (
 charge_points_counted as (
 
     select
+        charge_points_attached.image,
+        charge_points_attached.valid_from,
         charge_points_attached.level,
         charge_points_attached.target,
         count(distinct charge_points_attached.charge_point_id) as charge_point_count,
         sum(cast(charge_points_attached.power_kw as numeric(18, 6))) as power_kw
     from charge_points_attached
-    group by 1, 2
+    group by 1, 2, 3, 4
 
 ),
 
 stations_counted as (
 
     select
+        stations_attached.image,
+        stations_attached.valid_from,
         stations_attached.level,
         stations_attached.target,
         count(distinct stations_attached.station_id) as station_count
     from stations_attached
-    group by 1, 2
+    group by 1, 2, 3, 4
 
 ),
 
@@ -155,6 +166,8 @@ targets_filled as (
 
     {# Targets with no data get 0 (QualiCharge left join with 0 fill). #}
     select
+        images.image,
+        images.valid_from,
         targets_listed.level,
         targets_listed.level_name,
         targets_listed.target,
@@ -164,13 +177,18 @@ targets_filled as (
         coalesce(stations_counted.station_count, 0) as station_count,
         coalesce(charge_points_counted.power_kw, 0) as power_kw
     from targets_listed
+    cross join images
     left join charge_points_counted
         on
-            targets_listed.level = charge_points_counted.level
+            images.image = charge_points_counted.image
+            and images.valid_from = charge_points_counted.valid_from
+            and targets_listed.level = charge_points_counted.level
             and targets_listed.target = charge_points_counted.target
     left join stations_counted
         on
-            targets_listed.level = stations_counted.level
+            images.image = stations_counted.image
+            and images.valid_from = stations_counted.valid_from
+            and targets_listed.level = stations_counted.level
             and targets_listed.target = stations_counted.target
 
 )

@@ -1,9 +1,10 @@
 {#
     INSEE 2018 population, households and principal residences summed from
-    dim_communes to departments and regions, the denominators of the
-    per-inhabitant and per-household figures. dim_communes holds one row per
-    commune-actuelle with Paris, Lyon and Marseille already rolled up from
-    their municipal arrondissements, so each inhabitant is counted once.
+    the communes (int_communes_enriched) to departments and regions, the
+    denominators of the per-inhabitant and per-household figures. It holds
+    one row per commune-actuelle with Paris, Lyon and Marseille already
+    rolled up from their municipal arrondissements, so each inhabitant is
+    counted once.
     Communes without INSEE figures (PACA is not in this copy, Mayotte,
     codes created after 2021) add nothing and are counted.
 #}
@@ -20,7 +21,7 @@ communes as (
         insee_households_2018,
         insee_principal_residences_2018,
         has_insee_statistics
-    from {{ ref('dim_communes') }}
+    from {{ ref('int_communes_enriched') }}
 
 ),
 

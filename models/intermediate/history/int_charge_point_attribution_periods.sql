@@ -13,7 +13,7 @@ with
 
 history as (
 
-    select * from {{ ref('dim_charge_points_history') }}
+    select * from {{ ref('int_charge_point_versions_tracked') }}
 
 ),
 

@@ -1,25 +1,13 @@
+{#
+    One row per COG 2026 department code, built by
+    int_departments_enriched (also read by the indicator models).
+#}
+
 with
 
 departments as (
 
-    select * from {{ ref('stg_cog__departments') }}
-
-),
-
-communes as (
-
-    select department_code from {{ ref('stg_cog__communes') }}
-    where not is_municipal_arrondissement
-
-),
-
-communes_counted as (
-
-    select
-        communes.department_code,
-        count(*) as commune_count
-    from communes
-    group by 1
+    select * from {{ ref('int_departments_enriched') }}
 
 ),
 
@@ -38,12 +26,10 @@ final as (
 
         ----------  numerics
         departments.population,
-        cast(departments.area_m2_approx as double precision) / 1000000 as area_km2,
-        cast(coalesce(communes_counted.commune_count, 0) as integer) as commune_count
+        departments.area_km2,
+        departments.commune_count
 
     from departments
-    left join communes_counted
-        on departments.department_code = communes_counted.department_code
 
 )
 

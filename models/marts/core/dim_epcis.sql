@@ -1,8 +1,13 @@
+{#
+    One row per EPCI of COG 2026, built by int_epcis_enriched (also read by
+    the indicator models).
+#}
+
 with
 
 epcis as (
 
-    select * from {{ ref('stg_cog__epcis') }}
+    select * from {{ ref('int_epcis_enriched') }}
 
 ),
 
@@ -22,7 +27,7 @@ final as (
         epcis.population,
         epcis.total_population,
         epcis.commune_count,
-        cast(epcis.area_m2_approx as double precision) / 1000000 as area_km2
+        epcis.area_km2
 
     from epcis
 

@@ -1,30 +1,13 @@
+{#
+    One row per COG 2026 region code, built by int_regions_enriched (also
+    read by the indicator models).
+#}
+
 with
 
 regions as (
 
-    select * from {{ ref('stg_cog__regions') }}
-
-),
-
-region_legal_populations as (
-
-    select * from {{ ref('stg_insee__region_legal_populations') }}
-
-),
-
-departments as (
-
-    select region_code from {{ ref('stg_cog__departments') }}
-
-),
-
-departments_counted as (
-
-    select
-        departments.region_code,
-        count(*) as department_count
-    from departments
-    group by 1
+    select * from {{ ref('int_regions_enriched') }}
 
 ),
 
@@ -42,16 +25,12 @@ final as (
 
         ----------  numerics
         regions.population,
-        cast(regions.area_m2_approx as double precision) / 1000000 as area_km2,
-        region_legal_populations.municipal_population_2019,
-        region_legal_populations.total_population_2019,
-        cast(coalesce(departments_counted.department_count, 0) as integer) as department_count
+        regions.area_km2,
+        regions.municipal_population_2019,
+        regions.total_population_2019,
+        regions.department_count
 
     from regions
-    left join region_legal_populations
-        on regions.region_code = region_legal_populations.region_code
-    left join departments_counted
-        on regions.region_code = departments_counted.region_code
 
 )
 

@@ -1,68 +1,65 @@
 {#
-    Type-2 history of the static charge points, built from every loaded
-    delivery in delivery-date order (int_charge_point_snapshots_resolved):
-    one row per charge point version, valid on the days
-    valid_from <= day < valid_to (valid_to NULL: in force).
+    Type-2 history of the static charge points: one row per charge point
+    version, valid on the days valid_from <= day < valid_to (valid_to NULL:
+    in force). Versions are built by int_charge_point_versions_tracked,
+    which the attribution periods read as well.
 #}
 
 with
 
-snapshots as (
+charge_point_versions as (
 
-    select * from {{ ref('int_charge_point_snapshots_resolved') }}
+    select * from {{ ref('int_charge_point_versions_tracked') }}
 
 ),
-
-{{ history_type2_ctes('snapshots', 'charge_point_id', history_charge_point_tracked_columns()) }},
 
 final as (
 
     select
+
         ----------  ids
-        cast(
-            history_versioned.charge_point_id || '|'
-            || cast(history_versioned.version_number as varchar) as text
-        ) as charge_point_version_id,
-        cast(history_versioned.charge_point_id as text) as charge_point_id,
-        cast(history_versioned.station_id as text) as station_id,
-        cast(history_versioned.operational_unit_code as text) as operational_unit_code,
-        cast(history_versioned.amenageur_siren as text) as amenageur_siren,
-        cast(history_versioned.commune_code as text) as commune_code,
-        cast(history_versioned.pdl_number as text) as pdl_number,
+        charge_point_versions.charge_point_version_id,
+        charge_point_versions.charge_point_id,
+        charge_point_versions.station_id,
+        charge_point_versions.operational_unit_code,
+        charge_point_versions.amenageur_siren,
+        charge_point_versions.commune_code,
+        charge_point_versions.pdl_number,
 
         ----------  strings
-        cast(history_versioned.amenageur_name as text) as amenageur_name,
-        cast(history_versioned.operator_name as text) as operator_name,
-        cast(history_versioned.brand_name as text) as brand_name,
-        cast(history_versioned.station_implantation as text) as station_implantation,
-        cast(history_versioned.raccordement as text) as raccordement,
-        cast(history_versioned.change_type as text) as change_type,
-        cast(history_versioned.end_reason as text) as end_reason,
-        cast(history_versioned.source_dataset as text) as source_dataset,
-        cast(history_versioned.source_file as text) as source_file,
+        charge_point_versions.amenageur_name,
+        charge_point_versions.operator_name,
+        charge_point_versions.brand_name,
+        charge_point_versions.station_implantation,
+        charge_point_versions.raccordement,
+        charge_point_versions.change_type,
+        charge_point_versions.end_reason,
+        charge_point_versions.source_dataset,
+        charge_point_versions.source_file,
 
         ----------  numerics
-        history_versioned.version_number,
-        history_versioned.station_charge_point_count,
-        cast(history_versioned.power_kw as double precision) as power_kw,
-        cast(history_versioned.longitude as double precision) as longitude,
-        cast(history_versioned.latitude as double precision) as latitude,
+        charge_point_versions.version_number,
+        charge_point_versions.station_charge_point_count,
+        charge_point_versions.power_kw,
+        charge_point_versions.longitude,
+        charge_point_versions.latitude,
 
         ----------  booleans
-        history_versioned.has_socket_ef,
-        history_versioned.has_socket_type_2,
-        history_versioned.has_socket_combo_ccs,
-        history_versioned.has_socket_chademo,
-        history_versioned.has_socket_other,
-        history_versioned.has_valid_charge_point_id,
-        history_versioned.valid_to is null as is_current,
+        charge_point_versions.has_socket_ef,
+        charge_point_versions.has_socket_type_2,
+        charge_point_versions.has_socket_combo_ccs,
+        charge_point_versions.has_socket_chademo,
+        charge_point_versions.has_socket_other,
+        charge_point_versions.has_valid_charge_point_id,
+        charge_point_versions.is_current,
 
         ----------  dates
-        history_versioned.valid_from,
-        history_versioned.valid_to,
-        history_versioned.commissioned_date,
-        history_versioned.updated_date
-    from history_versioned
+        charge_point_versions.valid_from,
+        charge_point_versions.valid_to,
+        charge_point_versions.commissioned_date,
+        charge_point_versions.updated_date
+
+    from charge_point_versions
 
 )
 

@@ -1,59 +1,55 @@
 {#
-    Type-2 history of the stations, from the stations in force on each
-    snapshot date (int_station_snapshots_resolved): one row per station
-    version, valid on the days valid_from <= day < valid_to (valid_to NULL:
-    in force).
+    Type-2 history of the stations: one row per station version, valid on
+    the days valid_from <= day < valid_to (valid_to NULL: in force).
+    Versions are built by int_station_versions_tracked.
 #}
 
 with
 
-snapshots as (
+station_versions as (
 
-    select * from {{ ref('int_station_snapshots_resolved') }}
+    select * from {{ ref('int_station_versions_tracked') }}
 
 ),
-
-{{ history_type2_ctes('snapshots', 'station_id', history_station_tracked_columns()) }},
 
 final as (
 
     select
+
         ----------  ids
-        cast(
-            history_versioned.station_id || '|'
-            || cast(history_versioned.version_number as varchar) as text
-        ) as station_version_id,
-        cast(history_versioned.station_id as text) as station_id,
-        cast(history_versioned.operational_unit_code as text) as operational_unit_code,
-        cast(history_versioned.amenageur_siren as text) as amenageur_siren,
-        cast(history_versioned.commune_code as text) as commune_code,
-        cast(history_versioned.pdl_number as text) as pdl_number,
+        station_versions.station_version_id,
+        station_versions.station_id,
+        station_versions.operational_unit_code,
+        station_versions.amenageur_siren,
+        station_versions.commune_code,
+        station_versions.pdl_number,
 
         ----------  strings
-        cast(history_versioned.amenageur_name as text) as amenageur_name,
-        cast(history_versioned.operator_name as text) as operator_name,
-        cast(history_versioned.brand_name as text) as brand_name,
-        cast(history_versioned.station_name as text) as station_name,
-        cast(history_versioned.station_implantation as text) as station_implantation,
-        cast(history_versioned.raccordement as text) as raccordement,
-        cast(history_versioned.change_type as text) as change_type,
-        cast(history_versioned.end_reason as text) as end_reason,
+        station_versions.amenageur_name,
+        station_versions.operator_name,
+        station_versions.brand_name,
+        station_versions.station_name,
+        station_versions.station_implantation,
+        station_versions.raccordement,
+        station_versions.change_type,
+        station_versions.end_reason,
 
         ----------  numerics
-        history_versioned.version_number,
-        history_versioned.charge_point_count,
-        history_versioned.valid_charge_point_count,
-        cast(history_versioned.total_power_kw as double precision) as total_power_kw,
+        station_versions.version_number,
+        station_versions.charge_point_count,
+        station_versions.valid_charge_point_count,
+        station_versions.total_power_kw,
 
         ----------  booleans
-        history_versioned.is_dc,
-        history_versioned.valid_to is null as is_current,
+        station_versions.is_dc,
+        station_versions.is_current,
 
         ----------  dates
-        history_versioned.valid_from,
-        history_versioned.valid_to,
-        history_versioned.updated_date
-    from history_versioned
+        station_versions.valid_from,
+        station_versions.valid_to,
+        station_versions.updated_date
+
+    from station_versions
 
 )
 

@@ -5,8 +5,9 @@
     in force (the latest delivery date on or before the day). The series
     ends on var history_series_end_date, by default the latest day with
     data (a delivery, a status or a session), so the last delivery stays in
-    force until the next one arrives. Long indicator shape
-    (fct_indicators), period 'd'.
+    force until the next one arrives. The values are the history image
+    rows of int_infrastructure_indicators_dated (computed once per
+    delivery). Long indicator shape (fct_indicators), period 'd'.
 #}
 
 with
@@ -17,28 +18,13 @@ charge_points as (
 
 ),
 
-stations as (
+indicators as (
 
-    select * from {{ ref('int_station_snapshots_resolved') }}
-    where valid_charge_point_count > 0
-
-),
-
-commune_codes as (
-
-    select * from {{ ref('dim_commune_codes') }}
-
-),
-
-communes as (
-
-    select * from {{ ref('dim_communes') }}
-
-),
-
-regions as (
-
-    select * from {{ ref('dim_regions') }}
+    select * from {{ ref('int_infrastructure_indicators_dated') }}
+    where
+        image = 'history'
+        and indicator_code in ('i1', 'i4', 'i7')
+        and level in (0, 1)
 
 ),
 
@@ -112,164 +98,34 @@ days_in_force as (
 
 ),
 
-charge_points_located as (
-
-    select
-        charge_points.snapshot_date,
-        charge_points.charge_point_id,
-        charge_points.power_kw,
-        coalesce(communes.region_code, 'unlocated') as region_code
-    from charge_points
-    left join commune_codes
-        on charge_points.commune_code = commune_codes.geo_code
-    left join communes
-        on commune_codes.commune_code = communes.commune_code
-    where charge_points.has_valid_charge_point_id
-
-),
-
-stations_located as (
-
-    select
-        stations.snapshot_date,
-        stations.station_id,
-        coalesce(communes.region_code, 'unlocated') as region_code
-    from stations
-    left join commune_codes
-        on stations.commune_code = commune_codes.geo_code
-    left join communes
-        on commune_codes.commune_code = communes.commune_code
-
-),
-
-targets_listed as (
-
-    select
-        0 as level,
-        'national' as level_name,
-        '00' as target
-
-    union all
-
-    select
-        1 as level,
-        'region' as level_name,
-        regions.region_code as target
-    from regions
-
-    union all
-
-    select
-        1 as level,
-        'region' as level_name,
-        'unlocated' as target
-
-),
-
-charge_points_counted as (
-
-    select
-        charge_points_located.snapshot_date,
-        0 as level,
-        '00' as target,
-        count(*) as charge_point_count,
-        sum(cast(charge_points_located.power_kw as numeric(18, 6))) as power_kw
-    from charge_points_located
-    group by 1, 2, 3
-
-    union all
-
-    select
-        charge_points_located.snapshot_date,
-        1 as level,
-        charge_points_located.region_code as target,
-        count(*) as charge_point_count,
-        sum(cast(charge_points_located.power_kw as numeric(18, 6))) as power_kw
-    from charge_points_located
-    group by 1, 2, 3
-
-),
-
-stations_counted as (
-
-    select
-        stations_located.snapshot_date,
-        0 as level,
-        '00' as target,
-        count(*) as station_count
-    from stations_located
-    group by 1, 2, 3
-
-    union all
-
-    select
-        stations_located.snapshot_date,
-        1 as level,
-        stations_located.region_code as target,
-        count(*) as station_count
-    from stations_located
-    group by 1, 2, 3
-
-),
-
 days_filled as (
 
     select
+        indicators.indicator_code,
+        indicators.level,
+        indicators.level_name,
+        indicators.target,
         days_in_force.date_day,
-        targets_listed.level,
-        targets_listed.level_name,
-        targets_listed.target,
-        coalesce(charge_points_counted.charge_point_count, 0) as charge_point_count,
-        coalesce(stations_counted.station_count, 0) as station_count,
-        coalesce(charge_points_counted.power_kw, 0) as power_kw
+        indicators.value
     from days_in_force
-    cross join targets_listed
-    left join charge_points_counted
-        on
-            days_in_force.snapshot_date = charge_points_counted.snapshot_date
-            and targets_listed.level = charge_points_counted.level
-            and targets_listed.target = charge_points_counted.target
-    left join stations_counted
-        on
-            days_in_force.snapshot_date = stations_counted.snapshot_date
-            and targets_listed.level = stations_counted.level
-            and targets_listed.target = stations_counted.target
+    inner join indicators
+        on days_in_force.snapshot_date = indicators.valid_from
 
-),
-
-{% set quantities = [
-    ('i1', 'charge_point_count'),
-    ('i4', 'station_count'),
-    ('i7', 'power_kw'),
-] %}
-
-unpivoted as (
-    {% for code, column in quantities %}
-        select
-            '{{ code }}' as indicator_code,
-            days_filled.level,
-            days_filled.level_name,
-            days_filled.target,
-            days_filled.date_day,
-            {{ charging_round('days_filled.' ~ column, 6) }} as value
-        from days_filled
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
 ),
 
 final as (
 
     select
-        cast(unpivoted.indicator_code as text) as indicator_code,
-        cast(unpivoted.level as integer) as level,
-        cast(unpivoted.level_name as text) as level_name,
-        cast(unpivoted.target as text) as target,
+        cast(days_filled.indicator_code as text) as indicator_code,
+        cast(days_filled.level as integer) as level,
+        cast(days_filled.level_name as text) as level_name,
+        cast(days_filled.target as text) as target,
         cast(null as text) as category,
         cast('d' as text) as period,
-        unpivoted.date_day as period_start,
-        cast(unpivoted.value as double precision) as value,
+        days_filled.date_day as period_start,
+        cast(days_filled.value as double precision) as value,
         cast(null as text) as extras
-    from unpivoted
+    from days_filled
 
 )
 
