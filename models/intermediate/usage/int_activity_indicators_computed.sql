@@ -11,9 +11,23 @@
 
 with
 
+{# only the columns read: PostgreSQL materialises a CTE read twice (the
+   point-days and their list of days) #}
 point_days as (
 
-    select * from {{ ref('int_usage_point_days') }}
+    select
+        region_code,
+        department_code,
+        epci_code,
+        commune_code,
+        operational_unit_code,
+        amenageur_siren,
+        operator_name,
+        power_category_label,
+        power_kw,
+        is_in_operation,
+        date_day
+    from {{ ref('int_usage_point_days') }}
 
 ),
 
