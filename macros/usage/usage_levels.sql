@@ -1,37 +1,24 @@
 {#
-    Aggregation levels of the usage indicators (docs/domain_rules.md §2.1, level enum of
-    the reference code plus 7 = operator): (level, level_name, target
-    expression on a relation with the dim_charge_points location columns).
-    A missing location is the 'unlocated' target (docs/domain_rules.md §5.8), a missing
-    SIREN or operator 'unknown'.
+    Target of a row at an aggregation level (docs/domain_rules.md §2.1):
+    '00' at the national level, else the level's column of `relation`, which
+    carries the location and attribution columns of dim_charge_points. A
+    missing location is the 'unlocated' target (docs/domain_rules.md §5.8), a
+    missing SIREN or operator 'unknown'. The level codes and names are listed
+    in int_indicator_levels_allowed.
 
-    - usage_levels()  list of (level, level_name, target column, default)
-    - usage_level_target(level, relation)  target expression of one level
+    usage_level_target(level, relation)  target expression of the integer
+    level column `level`.
 #}
 
-{% macro usage_levels() -%}
-    {{ return([
-        (0, 'national', none, "'00'"),
-        (1, 'region', 'region_code', "'unlocated'"),
-        (2, 'department', 'department_code', "'unlocated'"),
-        (3, 'epci', 'epci_code', "'unlocated'"),
-        (4, 'commune', 'commune_code', "'unlocated'"),
-        (5, 'operational_unit', 'operational_unit_code', "'unlocated'"),
-        (6, 'amenageur', 'amenageur_siren', "'unknown'"),
-        (7, 'operator', 'operator_name', "'unknown'"),
-    ]) }}
-{%- endmacro %}
-
 {% macro usage_level_target(level, relation) -%}
-    {%- for item in usage_levels() if item[0] == level -%}
-        {%- if item[2] is none -%}
-            {{ item[3] }}
-        {%- else -%}
-            coalesce({{ relation }}.{{ item[2] }}, {{ item[3] }})
-        {%- endif -%}
-    {%- endfor -%}
-{%- endmacro %}
-
-{% macro usage_level_name(level) -%}
-    {%- for item in usage_levels() if item[0] == level -%}'{{ item[1] }}'{%- endfor -%}
+    case {{ level }}
+        when 0 then '00'
+        when 1 then coalesce({{ relation }}.region_code, 'unlocated')
+        when 2 then coalesce({{ relation }}.department_code, 'unlocated')
+        when 3 then coalesce({{ relation }}.epci_code, 'unlocated')
+        when 4 then coalesce({{ relation }}.commune_code, 'unlocated')
+        when 5 then coalesce({{ relation }}.operational_unit_code, 'unlocated')
+        when 6 then coalesce({{ relation }}.amenageur_siren, 'unknown')
+        when 7 then coalesce({{ relation }}.operator_name, 'unknown')
+    end
 {%- endmacro %}

@@ -30,6 +30,12 @@
     (cast(sum({{ usage_nanos(expression, scale) }}) as double precision) / {{ 10 ** scale }}.0)
 {%- endmacro %}
 
+{# Hours from seconds, summed exactly as integer milliseconds (the state
+   times of the usage indicators). #}
+{% macro usage_exact_hours(seconds) -%}
+    (cast(sum(cast(floor(({{ seconds }}) * 1000 + 0.5) as bigint)) as double precision) / 3600000.0)
+{%- endmacro %}
+
 {% macro usage_rollup(input, period_code, trunc_unit) -%}
     {%- set keys = 'indicator_code, level, level_name, target, category' -%}
     select

@@ -1,0 +1,213 @@
+{#
+    Time-in-state indicators (docs/domain_rules.md §2.5), one row per
+    indicator, level, target, category and local day, in the shape of
+    fct_usage_indicators_daily (which unions the families):
+      - charge points in the quality-of-service scope, by power category:
+        u1 (opening hours; hours per state in extras), q1 (available / opening
+        hours), q2 (occupied / available hours);
+      - stations with a group timeline: u2 (day hours; hours per group state
+        and full-use hours in extras), q3 (saturated / available hours).
+    Levels are those indicator_catalogue allows (int_indicator_levels_allowed).
+    Hours are summed exactly as integer milliseconds, so both engines give the
+    same bits; a ratio gets no row when its denominator is 0.
+#}
+
+with
+
+point_days as (
+
+    select * from {{ ref('int_usage_point_days') }}
+
+),
+
+station_days as (
+
+    select * from {{ ref('int_usage_station_days') }}
+
+),
+
+allowed_levels as (
+
+    select * from {{ ref('int_indicator_levels_allowed') }}
+
+),
+
+list_point_levels as (
+
+    select distinct allowed_levels.level
+    from allowed_levels
+    where allowed_levels.indicator_code in ('u1', 'q1', 'q2')
+
+),
+
+list_station_levels as (
+
+    select distinct allowed_levels.level
+    from allowed_levels
+    where allowed_levels.indicator_code in ('u2', 'q3')
+
+),
+
+sum_point_hours as (
+
+    select
+        list_point_levels.level,
+        {{ usage_level_target('list_point_levels.level', 'point_days') }} as target,
+        point_days.power_category_label,
+        point_days.date_day,
+        {{ usage_exact_hours(
+            'point_days.free_seconds + point_days.occupied_seconds'
+            ~ ' + point_days.out_of_service_seconds'
+        ) }} as opening_hours,
+        {{ usage_exact_hours('point_days.free_seconds + point_days.occupied_seconds') }}
+            as available_hours,
+        {{ usage_exact_hours('point_days.day_seconds') }} as day_hours,
+        {{ usage_exact_hours('point_days.out_of_service_seconds') }} as out_of_service_hours,
+        {{ usage_exact_hours('point_days.occupied_seconds') }} as occupied_hours,
+        {{ usage_exact_hours('point_days.free_seconds') }} as free_hours,
+        {{ usage_exact_hours('point_days.false_free_seconds') }} as false_free_hours,
+        {{ usage_exact_hours('point_days.false_occupied_seconds') }} as false_occupied_hours
+    from point_days
+    cross join list_point_levels
+    where point_days.is_qos_scope
+    group by  -- noqa: AM06
+        list_point_levels.level,
+        target,
+        point_days.power_category_label,
+        point_days.date_day
+
+),
+
+sum_station_hours as (
+
+    select
+        list_station_levels.level,
+        {{ usage_level_target('list_station_levels.level', 'station_days') }} as target,
+        station_days.date_day,
+        {{ usage_exact_hours('station_days.day_seconds') }} as day_hours,
+        {{ usage_exact_hours(
+            'station_days.inactif_seconds + station_days.sature_seconds'
+            ~ ' + station_days.surcharge_seconds + station_days.actif_seconds'
+        ) }} as available_hours,
+        {{ usage_exact_hours('station_days.hors_service_seconds') }} as hors_service_hours,
+        {{ usage_exact_hours('station_days.inactif_seconds') }} as inactif_hours,
+        {{ usage_exact_hours('station_days.sature_seconds') }} as sature_hours,
+        {{ usage_exact_hours('station_days.surcharge_seconds') }} as surcharge_hours,
+        {{ usage_exact_hours('station_days.actif_seconds') }} as actif_hours,
+        {{ usage_exact_hours('station_days.desactive_seconds') }} as desactive_hours,
+        {{ usage_exact_hours('station_days.full_use_seconds') }} as full_use_hours,
+        max(station_days.max_hourly_full_use_seconds) / 3600.0 as max_hourly_full_use_hours,
+        max(station_days.longest_full_use_seconds) / 3600.0 as longest_full_use_hours
+    from station_days
+    cross join list_station_levels
+    group by  -- noqa: AM06
+        list_station_levels.level,
+        target,
+        station_days.date_day
+
+),
+
+compute_indicators as (
+
+    select
+        'u1' as indicator_code,
+        level,
+        target,
+        power_category_label as category,
+        date_day as period_start,
+        opening_hours as value,
+        cast(null as double precision) as numerator,
+        cast(null as double precision) as denominator,
+        '{"hors_service": ' || {{ usage_json_number('out_of_service_hours') }}
+        || ', "occupe": ' || {{ usage_json_number('occupied_hours') }}
+        || ', "libre": ' || {{ usage_json_number('free_hours') }}
+        || ', "faux_libre": ' || {{ usage_json_number('false_free_hours') }}
+        || ', "faux_occupe": ' || {{ usage_json_number('false_occupied_hours') }}
+        || '}' as extras
+    from sum_point_hours
+    union all
+    select
+        'q1' as indicator_code,
+        level,
+        target,
+        power_category_label as category,
+        date_day as period_start,
+        available_hours / day_hours as value,
+        available_hours as numerator,
+        day_hours as denominator,
+        cast(null as varchar) as extras
+    from sum_point_hours
+    where day_hours > 0
+    union all
+    select
+        'q2' as indicator_code,
+        level,
+        target,
+        power_category_label as category,
+        date_day as period_start,
+        occupied_hours / available_hours as value,
+        occupied_hours as numerator,
+        available_hours as denominator,
+        cast(null as varchar) as extras
+    from sum_point_hours
+    where available_hours > 0
+    union all
+    select
+        'u2' as indicator_code,
+        level,
+        target,
+        cast(null as varchar) as category,
+        date_day as period_start,
+        day_hours as value,
+        cast(null as double precision) as numerator,
+        cast(null as double precision) as denominator,
+        '{"hors_service": ' || {{ usage_json_number('hors_service_hours') }}
+        || ', "inactif": ' || {{ usage_json_number('inactif_hours') }}
+        || ', "sature": ' || {{ usage_json_number('sature_hours') }}
+        || ', "surcharge": ' || {{ usage_json_number('surcharge_hours') }}
+        || ', "actif": ' || {{ usage_json_number('actif_hours') }}
+        || ', "desactive": ' || {{ usage_json_number('desactive_hours') }}
+        || ', "PU_CUM": ' || {{ usage_json_number('full_use_hours') }}
+        || ', "PU_MAX": ' || {{ usage_json_number('max_hourly_full_use_hours') }}
+        || ', "PU_LEN": ' || {{ usage_json_number('longest_full_use_hours') }}
+        || '}' as extras
+    from sum_station_hours
+    union all
+    select
+        'q3' as indicator_code,
+        level,
+        target,
+        cast(null as varchar) as category,
+        date_day as period_start,
+        sature_hours / available_hours as value,
+        sature_hours as numerator,
+        available_hours as denominator,
+        cast(null as varchar) as extras
+    from sum_station_hours
+    where available_hours > 0
+
+),
+
+final as (
+
+    select
+        compute_indicators.indicator_code,
+        allowed_levels.level,
+        allowed_levels.level_name,
+        compute_indicators.target,
+        cast(compute_indicators.category as varchar) as category,
+        'd' as period,
+        compute_indicators.period_start,
+        {{ usage_round('compute_indicators.value', 9) }} as value,
+        {{ usage_round('compute_indicators.numerator', 9) }} as numerator,
+        {{ usage_round('compute_indicators.denominator', 9) }} as denominator,
+        compute_indicators.extras
+    from compute_indicators
+    inner join allowed_levels
+        on
+            compute_indicators.indicator_code = allowed_levels.indicator_code
+            and compute_indicators.level = allowed_levels.level
+
+)
+
+select * from final

@@ -1,0 +1,136 @@
+{#
+    TIRUERT family indicators (docs/domain_rules.md §2.3), one row per
+    indicator, level, target and local day of the session start, in the shape
+    of fct_usage_indicators_daily (which unions the families):
+      - c1 sessions and c2 energy (kWh) of the point-days with a session,
+        published per operator (level 7);
+      - tirue, the energy (MWh) of the sessions that raise no TIRUERT exclusion
+        flag, published per aménageur SIREN (level 6). It is the total of
+        fct_tiruert_energy_daily over the aménageur's stations, summed here from
+        the same flagged sessions (an intermediate model does not read a mart);
+        the micro-kWh integers summed are the same, so is the result.
+    Levels are those indicator_catalogue allows (int_indicator_levels_allowed).
+#}
+
+with
+
+point_days as (
+
+    select * from {{ ref('int_usage_point_days') }}
+
+),
+
+sessions as (
+
+    select * from {{ ref('int_charging_sessions_flagged') }}
+
+),
+
+allowed_levels as (
+
+    select * from {{ ref('int_indicator_levels_allowed') }}
+
+),
+
+list_point_levels as (
+
+    select distinct allowed_levels.level
+    from allowed_levels
+    where allowed_levels.indicator_code in ('c1', 'c2')
+
+),
+
+list_session_levels as (
+
+    select distinct allowed_levels.level
+    from allowed_levels
+    where allowed_levels.indicator_code = 'tirue'
+
+),
+
+sum_point_sessions as (
+
+    select
+        list_point_levels.level,
+        {{ usage_level_target('list_point_levels.level', 'point_days') }} as target,
+        point_days.date_day,
+        sum(point_days.session_count) as session_count,
+        {{ usage_exact_sum('point_days.energy_kwh', 6) }} as energy_kwh
+    from point_days
+    cross join list_point_levels
+    where point_days.session_count > 0
+    group by  -- noqa: AM06
+        list_point_levels.level,
+        target,
+        point_days.date_day
+
+),
+
+sum_eligible_energy as (
+
+    select
+        list_session_levels.level,
+        {{ usage_level_target('list_session_levels.level', 'sessions') }} as target,
+        sessions.start_date,
+        {{ usage_exact_sum('sessions.energy_kwh', 6) }} / 1000.0 as energy_mwh
+    from sessions
+    cross join list_session_levels
+    where sessions.tiruert_exclusion_reason is null
+    group by  -- noqa: AM06
+        list_session_levels.level,
+        target,
+        sessions.start_date
+
+),
+
+compute_indicators as (
+
+    select
+        'c1' as indicator_code,
+        level,
+        target,
+        date_day as period_start,
+        cast(session_count as double precision) as value
+    from sum_point_sessions
+    union all
+    select
+        'c2' as indicator_code,
+        level,
+        target,
+        date_day as period_start,
+        energy_kwh as value
+    from sum_point_sessions
+    union all
+    select
+        'tirue' as indicator_code,
+        level,
+        target,
+        start_date as period_start,
+        energy_mwh as value
+    from sum_eligible_energy
+
+),
+
+final as (
+
+    select
+        compute_indicators.indicator_code,
+        allowed_levels.level,
+        allowed_levels.level_name,
+        compute_indicators.target,
+        cast(null as varchar) as category,
+        'd' as period,
+        compute_indicators.period_start,
+        {{ usage_round('compute_indicators.value', 9) }} as value,
+        cast(null as double precision) as numerator,
+        cast(null as double precision) as denominator,
+        cast(null as varchar) as extras
+    from compute_indicators
+    inner join allowed_levels
+        on
+            compute_indicators.indicator_code = allowed_levels.indicator_code
+            and compute_indicators.level = allowed_levels.level
+
+)
+
+select * from final
