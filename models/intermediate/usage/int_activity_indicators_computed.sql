@@ -82,7 +82,7 @@ count_points_in_operation as (
         date_day,
         count(*) as point_count
     from attach_point_levels
-    group by level, target, power_category_label, date_day  -- noqa: AM06
+    group by level, target, power_category_label, date_day
 
 ),
 
@@ -94,7 +94,7 @@ sum_power_in_operation as (
         date_day,
         coalesce({{ usage_exact_sum('power_kw', 6) }}, 0) as power_kw
     from attach_point_levels
-    group by level, target, date_day  -- noqa: AM06
+    group by level, target, date_day
 
 ),
 
@@ -126,7 +126,7 @@ list_session_point_days as (
         min(sessions.amenageur_siren) as amenageur_siren,
         min(sessions.operator_name) as operator_name
     from sessions
-    group by sessions.charge_point_id, sessions.start_date  -- noqa: AM06
+    group by sessions.charge_point_id, sessions.start_date
 
 ),
 
@@ -208,7 +208,7 @@ compute_indicators as (
         || string_agg(charge_point_id, '", "' order by charge_point_id)
         || '"]}' as extras
     from attach_active_point_levels
-    group by level, target, date_day  -- noqa: AM06
+    group by level, target, date_day
 
 ),
 

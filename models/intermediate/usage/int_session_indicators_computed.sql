@@ -83,7 +83,7 @@ sum_by_power_category as (
         {{ usage_exact_sum('energy_kwh', 6) }} as energy_kwh
     from attach_point_levels
     where session_count > 0
-    group by level, target, power_category_label, date_day  -- noqa: AM06
+    group by level, target, power_category_label, date_day
 
 ),
 
@@ -97,7 +97,7 @@ sum_sessions as (
         sum(successful_session_count) as successful_session_count
     from attach_point_levels
     where session_count > 0
-    group by level, target, date_day  -- noqa: AM06
+    group by level, target, date_day
 
 ),
 
@@ -114,7 +114,7 @@ compute_u14 as (
         cast(null as double precision) as denominator
     from attach_point_levels
     where session_count > 0
-    group by level, target, supply_type, date_day  -- noqa: AM06
+    group by level, target, supply_type, date_day
 
 ),
 
@@ -132,7 +132,7 @@ compute_q4 as (
         {{ usage_exact_hours('power_kw * day_seconds') }} as denominator
     from attach_point_levels
     where is_qos_scope
-    group by level, target, power_category_label, date_day  -- noqa: AM06
+    group by level, target, power_category_label, date_day
     having {{ usage_exact_hours('power_kw * day_seconds') }} > 0
 
 ),
@@ -150,7 +150,7 @@ compute_u5 as (
         cast(null as double precision) as denominator
     from sessions
     cross join list_session_levels
-    group by  -- noqa: AM06
+    group by
         list_session_levels.level,
         target,
         category,

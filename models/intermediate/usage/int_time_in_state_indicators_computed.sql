@@ -70,7 +70,7 @@ sum_point_hours as (
     from point_days
     cross join list_point_levels
     where point_days.is_qos_scope
-    group by  -- noqa: AM06
+    group by
         list_point_levels.level,
         target,
         point_days.power_category_label,
@@ -100,7 +100,7 @@ sum_station_hours as (
         max(station_days.longest_full_use_seconds) / 3600.0 as longest_full_use_hours
     from station_days
     cross join list_station_levels
-    group by  -- noqa: AM06
+    group by
         list_station_levels.level,
         target,
         station_days.date_day

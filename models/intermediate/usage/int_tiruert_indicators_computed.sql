@@ -59,7 +59,7 @@ sum_point_sessions as (
     from point_days
     cross join list_point_levels
     where point_days.session_count > 0
-    group by  -- noqa: AM06
+    group by
         list_point_levels.level,
         target,
         point_days.date_day
@@ -76,7 +76,7 @@ sum_eligible_energy as (
     from sessions
     cross join list_session_levels
     where sessions.tiruert_exclusion_reason is null
-    group by  -- noqa: AM06
+    group by
         list_session_levels.level,
         target,
         sessions.start_date
