@@ -179,9 +179,17 @@ def test_definitions_load(defs):
     source_keys = {dg.AssetKey(node["meta"]["dagster"]["asset_key"]) for node in nodes}
     ingestion_keys = {key for asset in ingestion_assets for key in asset.keys}
     assert source_keys <= ingestion_keys, source_keys - ingestion_keys
-    assert all(graph.get(key).group_name.startswith("raw_") for key in ingestion_keys)
-    dbt_groups = {graph.get(key).group_name for asset in dbt_assets_defs for key in asset.keys}
-    assert {"staging", "intermediate", "marts"} <= dbt_groups
+    # Groups are domains (meta.domain by folder in dbt_project.yml), never layers
+    # nor Dagster's "default"; a raw table is in its dbt source's domain.
+    domains = {"core", "consumption", "charging", "usage", "quality", "history"}
+    assert {graph.get(key).group_name for key in graph.get_all_asset_keys()} == domains
+    assert graph.get(dg.AssetKey(["raw", "operators__sessions"])).group_name == "charging"
+    assert graph.get(dg.AssetKey(["raw", "odre__eco2mix_regional_tr"])).group_name == "consumption"
+    groups = {key.path[-1]: graph.get(key).group_name for key in graph.get_all_asset_keys()}
+    assert groups["dim_regions"] == groups["stg_cog__regions"] == "core"
+    assert groups["int_charge_point_states_daily"] == "usage"
+    assert groups["fct_quality_results"] == "quality"
+    assert groups["snap_charge_points"] == "history"
     assert HAS_INCREMENTAL_MODELS, "no model tagged daily_partitioned in the manifest"
     assert dbt_daily_models.backfill_policy == dg.BackfillPolicy.single_run()
     assert dbt_daily_models.partitions_def.timezone == "Europe/Paris"
