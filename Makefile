@@ -22,7 +22,7 @@ run: venv
 	@$(BIN)/python -m orchestration.ingestion --target duckdb load
 	@status=0; \
 	$(BIN)/dbt build --target duckdb --target-path target/duckdb || status=$$?; \
-	$(BIN)/python -m orchestration.run_summary --target-path target/duckdb \
+	$(BIN)/python -m orchestration.reporting.run_summary --target-path target/duckdb \
 		--duckdb-path "$(WATTLAS_DUCKDB_PATH)"; \
 	exit $$status
 

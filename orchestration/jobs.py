@@ -13,10 +13,11 @@ time (DuckDB is single-writer).
 """
 
 import dagster as dg
+from dagster_dbt import build_dbt_asset_selection
 
 from orchestration import settings
-from orchestration.assets.dbt import dbt_daily_models
-from orchestration.ingestion.registry import get_dataset
+from orchestration.assets.dbt import dbt_daily_models, dbt_models
+from orchestration.ingestion.registry import DATASETS, get_dataset
 
 RUN_TAG_KEY = "wattlas/warehouse"
 
@@ -31,17 +32,22 @@ def _raw(*keys: str) -> dg.AssetSelection:
     )
 
 
+def _raw_sources(*sources: str) -> dg.AssetSelection:
+    """The ingestion assets of whole registry sources (``operators``, ``insee``...)."""
+    return _raw(*(key for key, dataset in DATASETS.items() if dataset.source in sources))
+
+
 DAILY_PARTITIONED = (
     dg.AssetSelection.assets(dbt_daily_models) if dbt_daily_models else dg.AssetSelection.assets()
 )
-OPERATOR_RAW = dg.AssetSelection.groups("raw_operators")
+OPERATOR_RAW = _raw_sources("operators")
 DAILY_RAW = OPERATOR_RAW | _raw(
     "odre/eco2mix_regional_cons_def",
     "odre/eco2mix_regional_tr",
     "odre/consommation_quotidienne_brute",
     "odre/temperature_quotidienne_regionale",
 )
-ANNUAL_RAW = dg.AssetSelection.groups("raw_insee", "raw_cog", "raw_ore") | _raw(
+ANNUAL_RAW = _raw_sources("insee", "cog", "ore") | _raw(
     "odre/consommation_annuelle_brute_regionale"
 )
 
@@ -59,7 +65,7 @@ landing_job = dg.define_asset_job(
 )
 rollups_job = dg.define_asset_job(
     "rollups_job",
-    selection=dg.AssetSelection.groups("marts") - DAILY_PARTITIONED,
+    selection=build_dbt_asset_selection([dbt_models], dbt_selector="marts") - DAILY_PARTITIONED,
     tags=run_tags(),
     description="Rebuild the marts (weekly and monthly rollups).",
 )

@@ -1,7 +1,10 @@
 """How dbt nodes become Dagster assets.
 
-- group: the first folder under ``models/`` (staging, intermediate, marts),
-  ``reference`` for seeds, unless the node sets ``meta.dagster.group``;
+- group: the node's domain, ``meta.domain`` (core, consumption, charging,
+  usage, quality, history), which dbt_project.yml sets by folder for models,
+  seeds, snapshots and sources; the ingestion assets take their source's
+  (``source_domains``). A node without one fails the definitions, so no
+  asset lands in Dagster's ``default`` group;
 - keys: the model name; sources take ``meta.dagster.asset_key``, the keys of
   the ingestion assets (``["raw", "<raw table>"]``), so lineage links up;
 - owners and descriptions: from the YAML (``meta.dagster.owners``, set for
@@ -12,7 +15,9 @@
   warn: an operator's breach is a non-blocking WARN check (and an alert).
 """
 
+import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
@@ -20,20 +25,34 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 TRANSLATOR_SETTINGS = DagsterDbtTranslatorSettings(enable_asset_checks=True)
 
 
+def domain(dbt_resource_props: Mapping[str, Any]) -> str:
+    """The node's ``meta.domain``; raises when dbt_project.yml gives it none."""
+    value = dbt_resource_props.get("meta", {}).get("domain")
+    if not value:
+        raise ValueError(
+            f"{dbt_resource_props.get('unique_id')} has no meta.domain: give its folder "
+            "one in dbt_project.yml"
+        )
+    return value
+
+
+def source_domains(manifest_path: Path) -> dict[tuple[str, ...], str]:
+    """Domain of every dbt source, by the asset key it declares
+    (``meta.dagster.asset_key``, the key of its ingestion asset)."""
+    sources = json.loads(Path(manifest_path).read_text()).get("sources", {}).values()
+    return {
+        tuple(source["meta"]["dagster"]["asset_key"]): domain(source)
+        for source in sources
+        if source.get("meta", {}).get("dagster", {}).get("asset_key")
+    }
+
+
 class WattlasDbtTranslator(DagsterDbtTranslator):
     def __init__(self):
         super().__init__(settings=TRANSLATOR_SETTINGS)
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
-        meta_group = dbt_resource_props.get("meta", {}).get("dagster", {}).get("group")
-        if meta_group:
-            return meta_group
-        if dbt_resource_props.get("resource_type") == "seed":
-            return "reference"  # the seeds' schema
-        fqn = dbt_resource_props.get("fqn", [])
-        if dbt_resource_props.get("resource_type") == "model" and len(fqn) > 2:
-            return fqn[1]  # [project, first folder, ..., model]
-        return super().get_group_name(dbt_resource_props)
+        return domain(dbt_resource_props)
 
     def get_owners(self, dbt_resource_props: Mapping[str, Any]):
         owners = dbt_resource_props.get("meta", {}).get("dagster", {}).get("owners")

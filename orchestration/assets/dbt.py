@@ -1,4 +1,5 @@
-"""dbt assets, split in two ``@dbt_assets`` by ``INCREMENTAL_SELECTOR``.
+"""dbt assets, split in two ``@dbt_assets`` by the selectors of
+``selectors.yml`` (``daily_partitioned`` and ``unpartitioned``).
 
 - ``dbt_daily_models``: the incremental models tagged ``daily_partitioned``
   (charge point statuses, sessions), one Dagster partition per local day.
@@ -35,7 +36,9 @@ from orchestration.resources import (
 from orchestration.translator import WattlasDbtTranslator
 
 INCREMENTAL_TAG = "daily_partitioned"
-INCREMENTAL_SELECTOR = f"tag:{INCREMENTAL_TAG}"
+# Selectors of selectors.yml (in the manifest once dbt has parsed it).
+DAILY_SELECTOR = "daily_partitioned"  # tag:daily_partitioned
+UNPARTITIONED_SELECTOR = "unpartitioned"  # everything else
 
 # The daily models sit between unpartitioned ones (staging upstream, marts
 # downstream), so a run that spans both splits dbt_models into several steps
@@ -151,7 +154,7 @@ def _error_results(invocation) -> list[dict]:
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
-    exclude=INCREMENTAL_SELECTOR if HAS_INCREMENTAL_MODELS else None,
+    selector=UNPARTITIONED_SELECTOR if HAS_INCREMENTAL_MODELS else "",
     dagster_dbt_translator=translator,
     pool=WAREHOUSE_POOL,
 )
@@ -172,7 +175,7 @@ if HAS_INCREMENTAL_MODELS:
     @dbt_assets(
         manifest=dbt_project.manifest_path,
         project=dbt_project,
-        select=INCREMENTAL_SELECTOR,
+        selector=DAILY_SELECTOR,
         dagster_dbt_translator=translator,
         partitions_def=daily_partitions,
         backfill_policy=dg.BackfillPolicy.single_run(),

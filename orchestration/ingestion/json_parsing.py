@@ -39,7 +39,7 @@ import json
 from pathlib import Path
 
 from .naming import normalize_column_name
-from .parsing import CorruptFileError, HeaderMismatchError, ParsedFile, Reject, _printable
+from .parsed import CorruptFileError, HeaderMismatchError, ParsedFile, Reject, printable
 from .registry import Dataset
 
 
@@ -160,7 +160,7 @@ def parse_json_file(path: Path, dataset: Dataset, content: bytes, checksum: str)
                 Reject(
                     line_number,
                     f"undecodable bytes: invalid {dataset.encoding} at byte {error.start}",
-                    _printable(raw),
+                    printable(raw),
                 )
             )
             continue
@@ -180,7 +180,7 @@ def parse_json_file(path: Path, dataset: Dataset, content: bytes, checksum: str)
         try:
             record = _decode_object(body, dataset)
         except _LineError as error:
-            parsed.rejects.append(Reject(line_number, str(error), _printable(raw)))
+            parsed.rejects.append(Reject(line_number, str(error), printable(raw)))
             continue
         for name in record:
             if name not in known:

@@ -30,17 +30,23 @@ A file the loader refuses (``RefusedFileError``: wrong header, content that
 is not the dataset's format...) changes no row; ``record_refusal`` writes it
 to ``raw._loads`` with ``status = 'refused'`` and the reason, next to the
 ``loaded`` line of the version already there, if any.
+
+For operator statuses and sessions the load also records, from the same
+parse, the local days the file covers (``raw._load_days``, see
+``landing_days``); ``loaded_days`` reads them back for the landing sensor.
 """
 
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from .landing_days import covered_days
 from .parsing import RefusedFileError, file_checksum, parse_file
 from .registry import Dataset
 from .warehouse import (
     LINEAGE_COLUMNS,
+    LOAD_DAYS_TABLE,
     LOADED,
     LOADS_TABLE,
     OPERATOR_COLUMN,
@@ -155,6 +161,23 @@ def already_loaded(
     return rows[0][0] if rows else None
 
 
+def loaded_days(
+    warehouse: Warehouse, dataset: Dataset, source_file: str, checksum: str
+) -> set[date] | None:
+    """The local days this loaded version of the file covers (empty for a
+    file without days), or None when this version is not loaded."""
+    if not warehouse.table_columns(LOAD_DAYS_TABLE):
+        return None  # no load recorded any day yet
+    if already_loaded(warehouse, dataset, source_file, checksum) is None:
+        return None
+    rows = warehouse.execute(
+        f"select distinct day from {RAW_SCHEMA}.{LOAD_DAYS_TABLE} "
+        "where raw_table = %s and source_file = %s and file_checksum = %s",
+        (dataset.raw_table, source_file, checksum),
+    )
+    return {row[0] for row in rows}
+
+
 def _streamed_checksum(path: Path) -> str | None:
     """The file's checksum, or None when it cannot be read (the parser then
     refuses it, with the reason)."""
@@ -215,7 +238,7 @@ def load_file(
             f"delete from {RAW_SCHEMA}.{quote(table)} where _source_file = %s",
             (source_file,),
         )
-        for bookkeeping in (REJECTS_TABLE, LOADS_TABLE):
+        for bookkeeping in (REJECTS_TABLE, LOADS_TABLE, LOAD_DAYS_TABLE):
             warehouse.execute(
                 f"delete from {RAW_SCHEMA}.{bookkeeping} where raw_table = %s and source_file = %s",
                 (table, source_file),
@@ -231,6 +254,12 @@ def load_file(
             rows.append(values + lineage)
         warehouse.copy_rows(table, columns, rows)
         _write_rejects(warehouse, dataset, parsed, source_file, loaded_at)
+        days = sorted(covered_days(parsed, dataset))
+        warehouse.copy_rows(
+            LOAD_DAYS_TABLE,
+            ["raw_table", "source_file", "file_checksum", "day"],
+            [(table, source_file, parsed.checksum, day.isoformat()) for day in days],
+        )
         report = LoadReport(
             dataset=dataset.key,
             raw_table=f"{RAW_SCHEMA}.{table}",

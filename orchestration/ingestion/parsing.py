@@ -18,51 +18,22 @@ or not what its name says, is refused whole with the reason.
 import csv
 import gzip
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from .json_parsing import parse_json_file
 from .naming import normalize_header
+from .parsed import (
+    ContentMismatchError,
+    CorruptFileError,
+    HeaderMismatchError,
+    ParsedFile,
+    Reject,
+    printable,
+)
+from .parsed import RefusedFileError as RefusedFileError  # callers catch it from here
 from .registry import Dataset
 
 BOM = "\ufeff"
-
-
-class RefusedFileError(ValueError):
-    """The file cannot be loaded as a file of its dataset; nothing of it is
-    written. The message is the reason, recorded in ``raw._loads``."""
-
-
-class HeaderMismatchError(RefusedFileError):
-    """The file's header does not carry the columns the dataset needs."""
-
-
-class ContentMismatchError(RefusedFileError):
-    """The file's content is not what the dataset expects, or not what its
-    name says (a ``.xlsx`` holding CSV text, a ``.gz`` that is not gzip)."""
-
-
-@dataclass
-class Reject:
-    line_number: int
-    reason: str
-    raw_text: str
-
-
-@dataclass
-class ParsedFile:
-    path: Path
-    checksum: str
-    columns: list[str]
-    records: list[tuple[int, list[str]]] = field(default_factory=list)
-    rejects: list[Reject] = field(default_factory=list)
-    input_lines: int = 0
-    # Physical lines that are neither header nor data (the "[" and "]" lines
-    # of a JSON array file); 0 for CSV and JSON lines files.
-    structural_lines: int = 0
-
-
-class CorruptFileError(RefusedFileError):
-    """The file cannot be read at all (for example a truncated gzip)."""
 
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -217,12 +188,6 @@ def check_content(path: Path, dataset: Dataset, content: bytes) -> None:
         )
 
 
-def _printable(raw: bytes) -> str:
-    """Raw line text safe for any database: bad bytes become \\xNN escapes."""
-    text = raw.decode("utf-8", errors="backslashreplace")
-    return text.replace("\x00", "\\x00")
-
-
 def _parse_line(text: str, separator: str) -> list[str]:
     return next(csv.reader([text], delimiter=separator, strict=True))
 
@@ -258,8 +223,6 @@ def parse_file(path: Path, dataset: Dataset) -> ParsedFile:
     check_content(path, dataset, content)
     checksum = hashlib.sha256(content).hexdigest()
     if dataset.format in ("jsonl", "json_array"):
-        from .json_parsing import parse_json_file  # imports this module
-
         return parse_json_file(path, dataset, content, checksum)
     if dataset.format != "csv":
         raise ValueError(f"{dataset.key}: unknown file format {dataset.format!r}")
@@ -290,10 +253,10 @@ def _check_line(
         return Reject(
             line_number,
             f"undecodable bytes: invalid {dataset.encoding} at byte {error.start}",
-            _printable(raw),
+            printable(raw),
         )
     if "\x00" in text:
-        return Reject(line_number, "NUL byte in line", _printable(raw))
+        return Reject(line_number, "NUL byte in line", printable(raw))
     if not text.strip():
         return Reject(line_number, "blank line", text)
     try:

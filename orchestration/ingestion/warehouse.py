@@ -33,6 +33,9 @@ LINEAGE_COLUMNS = {
 OPERATOR_COLUMN = "_operator"
 REJECTS_TABLE = "_rejects"
 LOADS_TABLE = "_loads"
+# The local days each loaded operator file covers (ingestion/landing_days.py),
+# per file version: the landing sensor's partitions, known from the load's parse.
+LOAD_DAYS_TABLE = "_load_days"
 # raw._loads.status: the file's rows are in its raw table, or the file was
 # refused whole (refusal_reason says why; no row written).
 LOADED = "loaded"
@@ -49,6 +52,7 @@ _BOOKKEEPING_DDL = {
         "loaded_at timestamp, structural_lines integer, "
         f"status text default '{LOADED}', refusal_reason text"
     ),
+    LOAD_DAYS_TABLE: "raw_table text, source_file text, file_checksum text, day date",
 }
 # Columns later versions added to raw._loads, added to older warehouses in
 # place; the default marks their earlier lines as loads.
@@ -146,13 +150,15 @@ class Warehouse:
 
     def _bookkeeping_ready(self) -> bool:
         loads = self.table_columns(LOADS_TABLE)
-        return bool(self.table_columns(REJECTS_TABLE)) and all(
-            name in loads for name in _LOADS_ADDED_COLUMNS
+        return (
+            bool(self.table_columns(REJECTS_TABLE))
+            and bool(self.table_columns(LOAD_DAYS_TABLE))
+            and all(name in loads for name in _LOADS_ADDED_COLUMNS)
         )
 
     def ensure_bookkeeping(self) -> None:
-        """Create ``raw._rejects`` and ``raw._loads``, or add the columns an
-        older ``raw._loads`` lacks."""
+        """Create ``raw._rejects``, ``raw._loads`` and ``raw._load_days``, or
+        add the columns an older ``raw._loads`` lacks."""
         if self._bookkeeping_ready():
             return
         self.lock_schema_changes()

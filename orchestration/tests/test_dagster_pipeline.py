@@ -6,8 +6,8 @@ temporary landing folder) goes through, in order:
 1. the definitions load (jobs resolve, ingestion keys = dbt sources' keys);
 2. every asset materialised in one run (ingestion + the whole dbt build);
 3. a single-run backfill of two daily partitions;
-4. the landing sensor: a new operator file requests exactly the days it
-   covers, once per file version, and its run loads the file;
+4. the landing sensor: a new operator file is loaded by a first run, then
+   exactly the days the load recorded are requested, once per file version;
 5. the daily job twice: marts unchanged, two more runs in the run log;
 6. a second writer while DuckDB is locked: a clear Failure, and the
    run-failure sensor posts it to a local HTTP receiver; the quality sensor
@@ -179,9 +179,17 @@ def test_definitions_load(defs):
     source_keys = {dg.AssetKey(node["meta"]["dagster"]["asset_key"]) for node in nodes}
     ingestion_keys = {key for asset in ingestion_assets for key in asset.keys}
     assert source_keys <= ingestion_keys, source_keys - ingestion_keys
-    assert all(graph.get(key).group_name.startswith("raw_") for key in ingestion_keys)
-    dbt_groups = {graph.get(key).group_name for asset in dbt_assets_defs for key in asset.keys}
-    assert {"staging", "intermediate", "marts"} <= dbt_groups
+    # Groups are domains (meta.domain by folder in dbt_project.yml), never layers
+    # nor Dagster's "default"; a raw table is in its dbt source's domain.
+    domains = {"core", "consumption", "charging", "usage", "quality", "history"}
+    assert {graph.get(key).group_name for key in graph.get_all_asset_keys()} == domains
+    assert graph.get(dg.AssetKey(["raw", "operators__sessions"])).group_name == "charging"
+    assert graph.get(dg.AssetKey(["raw", "odre__eco2mix_regional_tr"])).group_name == "consumption"
+    groups = {key.path[-1]: graph.get(key).group_name for key in graph.get_all_asset_keys()}
+    assert groups["dim_regions"] == groups["stg_cog__regions"] == "core"
+    assert groups["int_charge_point_states_daily"] == "usage"
+    assert groups["fct_quality_results"] == "quality"
+    assert groups["snap_charge_points"] == "history"
     assert HAS_INCREMENTAL_MODELS, "no model tagged daily_partitioned in the manifest"
     assert dbt_daily_models.backfill_policy == dg.BackfillPolicy.single_run()
     assert dbt_daily_models.partitions_def.timezone == "Europe/Paris"
@@ -252,8 +260,31 @@ def test_landing_sensor_requests_exactly_the_covered_days(env, defs, resources, 
     landed = folder / "sessions_2025-04-25_resend.json.gz"
     landed.write_bytes(SAMPLE_SESSIONS.read_bytes())
     expected = _expected_days(landed)
+    warehouse = {"warehouse": resources["warehouse"]}  # the sensor reads the recorded days
 
-    context = dg.build_sensor_context(instance=instance, definitions=defs)
+    # First tick: one run loads just the file (the loader records its days).
+    context = dg.build_sensor_context(instance=instance, definitions=defs, resources=warehouse)
+    (load,) = operator_landing_sensor.evaluate_tick(context).run_requests
+    assert load.run_key == f"{landed}@{load.tags['wattlas/file_checksum']}:load"
+    assert load.asset_selection == [dg.AssetKey(["raw", "operators__sessions"])]
+    assert RANGE_START_TAG not in load.tags
+    waiting = dg.build_sensor_context(
+        instance=instance, cursor=context.cursor, definitions=defs, resources=warehouse
+    )
+    assert not operator_landing_sensor.evaluate_tick(waiting).run_requests  # not loaded yet
+    job = defs.resolve_job_def("landing_job")
+    loaded = job.execute_in_process(
+        instance=instance,
+        run_config=load.run_config,
+        tags=load.tags,
+        asset_selection=load.asset_selection,
+    )
+    assert loaded.success
+
+    # Next tick: the days the load recorded, as single-run ranges.
+    context = dg.build_sensor_context(
+        instance=instance, cursor=waiting.cursor, definitions=defs, resources=warehouse
+    )
     requests = operator_landing_sensor.evaluate_tick(context).run_requests
     requested = set()
     for request in requests:
@@ -267,11 +298,12 @@ def test_landing_sensor_requests_exactly_the_covered_days(env, defs, resources, 
     assert requested == expected
 
     # Same file version: no new run. Changed content: a new run key.
-    again = dg.build_sensor_context(instance=instance, cursor=context.cursor, definitions=defs)
+    again = dg.build_sensor_context(
+        instance=instance, cursor=context.cursor, definitions=defs, resources=warehouse
+    )
     assert not operator_landing_sensor.evaluate_tick(again).run_requests
 
     request = requests[0]
-    job = defs.resolve_job_def("landing_job")
     result = job.execute_in_process(
         instance=instance,
         run_config=request.run_config,
@@ -293,9 +325,11 @@ def test_landing_sensor_requests_exactly_the_covered_days(env, defs, resources, 
     records = json.loads(gzip.decompress(SAMPLE_SESSIONS.read_bytes()))[:5]
     lines = ["[", ",\n".join(json.dumps(record) for record in records), "]", ""]
     landed.write_bytes(gzip.compress("\n".join(lines).encode()))  # the operator's layout
-    changed = dg.build_sensor_context(instance=instance, cursor=again.cursor, definitions=defs)
+    changed = dg.build_sensor_context(
+        instance=instance, cursor=again.cursor, definitions=defs, resources=warehouse
+    )
     new_requests = operator_landing_sensor.evaluate_tick(changed).run_requests
-    old_keys = {request.run_key for request in requests}
+    old_keys = {request.run_key for request in [load, *requests]}
     assert new_requests and all(r.run_key not in old_keys for r in new_requests)
 
     # A static feed file covers no day: one unpartitioned run, daily models left out.
@@ -303,7 +337,9 @@ def test_landing_sensor_requests_exactly_the_covered_days(env, defs, resources, 
     static.mkdir(parents=True)
     sample = REPO_ROOT / "data/sample/operators/rtet-paca/statique"
     (static / "pdc_resend.json.gz").write_bytes(next(sample.glob("*.json.gz")).read_bytes())
-    tick = dg.build_sensor_context(instance=instance, cursor=changed.cursor, definitions=defs)
+    tick = dg.build_sensor_context(
+        instance=instance, cursor=changed.cursor, definitions=defs, resources=warehouse
+    )
     (static_request,) = operator_landing_sensor.evaluate_tick(tick).run_requests
     assert RANGE_START_TAG not in static_request.tags
     assert dg.AssetKey(["raw", "operators__statique"]) in static_request.asset_selection

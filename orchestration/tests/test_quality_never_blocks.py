@@ -24,8 +24,9 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration import alerts, run_log, run_summary
+from orchestration import alerts, run_log
 from orchestration.ingestion.warehouse import connect
+from orchestration.reporting import run_summary
 from orchestration.resources import WarehouseResource
 from orchestration.tests.fixture_data import copy_built_warehouse
 from orchestration.tests.test_quality_results import ROOT, _dbt, _env

@@ -1,12 +1,22 @@
 """One ingestion asset per registry dataset, keyed ``["raw", <raw table>]``
-(the key the dbt sources declare in ``meta.dagster.asset_key``)."""
+(the key the dbt sources declare in ``meta.dagster.asset_key``), in the
+domain group of that dbt source (``meta.domain``, see translator.py)."""
+
+from functools import cache
 
 import dagster as dg
 
 from orchestration import settings
 from orchestration.assets.ingestion.loading import IngestionConfig, ingest
 from orchestration.ingestion.registry import DATASETS, Dataset
+from orchestration.project import get_dbt_project
 from orchestration.resources import WAREHOUSE_POOL, WarehouseResource
+from orchestration.translator import source_domains
+
+
+@cache
+def _domains() -> dict[tuple[str, ...], str]:
+    return source_domains(get_dbt_project().manifest_path)
 
 
 def fetch_retry_policy() -> dg.RetryPolicy:
@@ -25,7 +35,7 @@ def raw_asset_key(dataset: Dataset) -> dg.AssetKey:
 def ingestion_asset(dataset: Dataset) -> dg.AssetsDefinition:
     @dg.asset(
         key=raw_asset_key(dataset),
-        group_name=f"raw_{dataset.source}",
+        group_name=_domains()[tuple(raw_asset_key(dataset).path)],
         description=(
             f"{dataset.description}. Publisher: {dataset.publisher}. "
             f"Licence: {dataset.licence}. Loaded into raw.{dataset.raw_table}."

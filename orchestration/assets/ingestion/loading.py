@@ -30,7 +30,6 @@ from orchestration.ingestion.operators import (
     landed_files,
     operator_from_path,
 )
-from orchestration.ingestion.parsing import file_checksum as file_checksum  # landing sensor
 from orchestration.ingestion.registry import Dataset
 from orchestration.ingestion.warehouse import RAW_SCHEMA
 from orchestration.resources import WarehouseResource

@@ -2,7 +2,7 @@
 operators' quality breaches, and how to open the warehouse. Used at the end
 of `make run`.
 
-    python -m orchestration.run_summary --target-path target/duckdb
+    python -m orchestration.reporting.run_summary --target-path target/duckdb
 
 A mart that this run did not rebuild (skipped, failed or not selected,
 according to the run's run_results.json) still holds an older table: its

@@ -1,4 +1,5 @@
-"""Which local days an operator file covers (the partitions a sensor requests).
+"""Which local days an operator file covers (the daily partitions its load
+touches).
 
 Statuses count by ``horodatage``, sessions by ``start`` and ``end`` (a session
 running over midnight touches both days). Timestamps are ISO-8601 with an
@@ -6,17 +7,26 @@ offset or epoch milliseconds, as the staging macros accept; they are turned
 into local days in ``WATTLAS_SCHEDULE_TIMEZONE``. Unparseable values are
 ignored here (the loader rejects or keeps them, and dbt tests report them).
 The static feed has no day: a statique file covers no partition.
+
+The loader computes the days from the parse it loads, and records them in
+``raw._load_days``: the landing sensor reads them there instead of parsing
+the file a second time.
 """
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from orchestration import settings
-from orchestration.ingestion.operators import get_operator_feed
-from orchestration.ingestion.parsing import parse_file
+
+from .parsed import ParsedFile
+from .registry import Dataset
 
 TIMESTAMP_COLUMNS = {"statuses": ("horodatage",), "sessions": ("start", "end")}
+
+
+def has_days(dataset: Dataset) -> bool:
+    """Whether the dataset's files cover days (operator statuses and sessions)."""
+    return dataset.operator_feed and dataset.name in TIMESTAMP_COLUMNS
 
 
 def parse_timestamp(value: str | None) -> datetime | None:
@@ -32,11 +42,12 @@ def parse_timestamp(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else None  # a naive time has no known day
 
 
-def covered_days(path: Path, operator: str, feed: str) -> set[date]:
-    columns = TIMESTAMP_COLUMNS.get(feed, ())
-    if not columns:
+def covered_days(parsed: ParsedFile, dataset: Dataset) -> set[date]:
+    """The local days of the parsed file's records (empty for a dataset
+    without days)."""
+    if not has_days(dataset):
         return set()
-    parsed = parse_file(Path(path), get_operator_feed(operator, feed).dataset)
+    columns = TIMESTAMP_COLUMNS[dataset.name]
     indexes = [parsed.columns.index(name) for name in columns if name in parsed.columns]
     zone = ZoneInfo(settings.schedule_timezone())
     days = set()

@@ -1,0 +1,1 @@
+"""Reports on a finished run, for people (no Dagster here)."""
