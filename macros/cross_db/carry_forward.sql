@@ -18,37 +18,37 @@
 #}
 
 {% macro wattlas_carry_forward(relation, partition_by, order_by, carried) -%}
+    {%- set grouped_partition, inner_partition, inner_order = [], [], [] -%}
+    {%- for column in partition_by -%}
+        {%- do grouped_partition.append('carry_grouped.' ~ column) -%}
+        {%- do inner_partition.append(relation ~ '.' ~ column) -%}
+    {%- endfor -%}
+    {%- for column in order_by -%}
+        {%- do inner_order.append(relation ~ '.' ~ column) -%}
+    {%- endfor -%}
+    {%- set group_columns, carried_columns = [], [] -%}
+    {%- for marker, outputs in carried.items() -%}
+        {%- do group_columns.append(
+            'count(' ~ relation ~ '.' ~ marker ~ ') over (partition by '
+            ~ inner_partition | join(', ') ~ ' order by ' ~ inner_order | join(', ')
+            ~ ' rows between unbounded preceding and current row) as '
+            ~ marker ~ '_carry_group'
+        ) -%}
+        {%- for output, value in outputs.items() -%}
+            {%- do carried_columns.append(
+                'max(case when carry_grouped.' ~ marker ~ ' is not null then carry_grouped.'
+                ~ value ~ ' end) over (partition by ' ~ grouped_partition | join(', ')
+                ~ ', carry_grouped.' ~ marker ~ '_carry_group) as ' ~ output
+            ) -%}
+        {%- endfor -%}
+    {%- endfor -%}
     select
-        carry_grouped.*
-        {%- for marker, outputs in carried.items() %}
-            {%- for output, value in outputs.items() %},
-        max(
-            case
-                when carry_grouped.{{ marker }} is not null then carry_grouped.{{ value }}
-            end
-        ) over (
-            partition by
-                {%- for column in partition_by %} carry_grouped.{{ column }},{% endfor %}
-                carry_grouped.{{ marker }}_carry_group
-        ) as {{ output }}
-            {%- endfor %}
-        {%- endfor %}
+        carry_grouped.*,
+        {{ carried_columns | join(',\n        ') }}
     from (
         select
-            {{ relation }}.*
-            {%- for marker in carried %},
-            count({{ relation }}.{{ marker }}) over (
-                partition by
-                    {%- for column in partition_by %}
-                        {{ relation }}.{{ column }}{% if not loop.last %},{% endif %}
-                    {%- endfor %}
-                order by
-                    {%- for column in order_by %}
-                        {{ relation }}.{{ column }}{% if not loop.last %},{% endif %}
-                    {%- endfor %}
-                rows between unbounded preceding and current row
-            ) as {{ marker }}_carry_group
-            {%- endfor %}
+            {{ relation }}.*,
+            {{ group_columns | join(',\n            ') }}
         from {{ relation }}
     ) as carry_grouped
 {%- endmacro %}
