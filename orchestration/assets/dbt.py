@@ -1,15 +1,22 @@
-"""dbt assets, split in two ``@dbt_assets`` by the selectors of
-``selectors.yml`` (``daily_partitioned`` and ``unpartitioned``).
+"""dbt assets, split in three ``@dbt_assets`` by the selectors of
+``selectors.yml``, in the order data flows:
 
-- ``dbt_daily_models``: the incremental models tagged ``daily_partitioned``
-  (charge point statuses, sessions), one Dagster partition per local day.
-  A run for partitions ``[D1 .. Dn]`` is one ``dbt build`` with the
-  half-open vars ``min_date = D1``, ``max_date = Dn + 1`` and
-  ``reprocessing_window_days``; backfills run as a single run.
-- ``dbt_models``: every other model, seed, snapshot and test, unpartitioned.
+- ``dbt_upstream_models`` (``upstream_of_daily``): everything the daily
+  models read (seeds, staging, the intermediate models they need),
+  unpartitioned.
+- ``dbt_daily_models`` (``daily_partitioned``): the incremental models
+  tagged ``daily_partitioned`` (charge point statuses, sessions, the
+  availability timelines), one Dagster partition per local day. A run for
+  partitions ``[D1 .. Dn]`` is one ``dbt build`` with the half-open vars
+  ``min_date = D1``, ``max_date = Dn + 1`` and ``reprocessing_window_days``;
+  backfills run as a single run.
+- ``dbt_models`` (``after_daily``): every other model, snapshot and test,
+  unpartitioned: the marts and what the daily models do not read.
 
-If no model carries the tag yet, only ``dbt_models`` is defined (with the
-whole project), so the definitions load either way.
+Nothing after the daily set feeds it and no test has parents in two of the
+sets, so a run never has to split one of them into steps, and dbt's default
+("eager") test selection is right. If no model carries the tag, only
+``dbt_models`` is defined, with the whole project.
 
 Each function runs one ``dbt build`` (tests included, as asset checks), then
 appends dbt's run results to ``audit.dbt_run_results`` (``run_log.py``), even
@@ -37,17 +44,9 @@ from orchestration.translator import WattlasDbtTranslator
 
 INCREMENTAL_TAG = "daily_partitioned"
 # Selectors of selectors.yml (in the manifest once dbt has parsed it).
+UPSTREAM_SELECTOR = "upstream_of_daily"  # +tag:daily_partitioned, the tag excluded
 DAILY_SELECTOR = "daily_partitioned"  # tag:daily_partitioned
-UNPARTITIONED_SELECTOR = "unpartitioned"  # everything else
-
-# The daily models sit between unpartitioned ones (staging upstream, marts
-# downstream), so a run that spans both splits dbt_models into several steps
-# (Dagster resolves the cycle by subsetting). With dbt's default "eager"
-# indirect selection, a step would run a relationships test whose other parent
-# is built in a later step, and fail on a missing table. "buildable" runs a
-# test in the step where all its parents are selected or upstream of the
-# selection; a non-subsetted build still runs every test of its selection.
-INDIRECT_SELECTION = "buildable"
+AFTER_SELECTOR = "after_daily"  # everything else
 
 dbt_project = get_dbt_project()
 translator = WattlasDbtTranslator()
@@ -97,7 +96,6 @@ def run_dbt_build(
     args = [
         "build",
         *("--log-path", str(target_path)),
-        *("--indirect-selection", INDIRECT_SELECTION),
         # Unit tests run in CI (`make test`), not in scheduled runs (dbt's own
         # advice: they test code, which a scheduled run does not change).
         *("--exclude-resource-type", "unit_test"),
@@ -151,22 +149,27 @@ def _error_results(invocation) -> list[dict]:
         return []
 
 
-@dbt_assets(
-    manifest=dbt_project.manifest_path,
-    project=dbt_project,
-    selector=UNPARTITIONED_SELECTOR if HAS_INCREMENTAL_MODELS else "",
-    dagster_dbt_translator=translator,
-    pool=WAREHOUSE_POOL,
-)
-def dbt_models(
-    context: dg.AssetExecutionContext,
-    dbt: DbtCliResource,
-    warehouse: WarehouseResource,
-    config: DbtBuildConfig,
-):
-    yield from run_dbt_build(context, dbt, warehouse, full_refresh=config.full_refresh)
+def _unpartitioned_assets(name: str, selector: str):
+    @dbt_assets(
+        manifest=dbt_project.manifest_path,
+        project=dbt_project,
+        name=name,
+        selector=selector,
+        dagster_dbt_translator=translator,
+        pool=WAREHOUSE_POOL,
+    )
+    def _assets(
+        context: dg.AssetExecutionContext,
+        dbt: DbtCliResource,
+        warehouse: WarehouseResource,
+        config: DbtBuildConfig,
+    ):
+        yield from run_dbt_build(context, dbt, warehouse, full_refresh=config.full_refresh)
+
+    return _assets
 
 
+dbt_models = _unpartitioned_assets("dbt_models", AFTER_SELECTOR if HAS_INCREMENTAL_MODELS else "")
 dbt_assets_defs = [dbt_models]
 dbt_daily_models = None
 
@@ -201,4 +204,5 @@ if HAS_INCREMENTAL_MODELS:
             context, dbt, warehouse, full_refresh=config.full_refresh, dbt_vars=dbt_vars
         )
 
-    dbt_assets_defs.append(dbt_daily_models)
+    dbt_upstream_models = _unpartitioned_assets("dbt_upstream_models", UPSTREAM_SELECTOR)
+    dbt_assets_defs += [dbt_upstream_models, dbt_daily_models]
