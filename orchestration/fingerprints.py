@@ -123,6 +123,20 @@ def differences(before: dict, after: dict) -> list[str]:
     return lines
 
 
+def renamed(before: dict, renames: list[str]) -> dict:
+    """The fingerprints under their new names: OLD=NEW renames a relation
+    (marts."fct_a"=marts."fct_b") or a column (marts."fct_a".x=y)."""
+    result = {relation: dict(columns) for relation, columns in before.items()}
+    for rename in renames:
+        old, new = rename.split("=", 1)
+        if old in result:
+            result[new] = result.pop(old)
+            continue
+        relation, column = old.rsplit(".", 1)
+        result[relation][new] = result[relation].pop(column)
+    return result
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     engine = parser.add_mutually_exclusive_group(required=True)
@@ -131,6 +145,12 @@ def main(argv=None) -> int:
     parser.add_argument("--schemas", nargs="+", default=["marts"])
     parser.add_argument("--out", type=Path, help="write the fingerprints as JSON")
     parser.add_argument("--compare", type=Path, help="compare with a JSON written by --out")
+    parser.add_argument(
+        "--renames",
+        type=Path,
+        help="a file of renames made on purpose, one OLD=NEW per line ('#' comments), "
+        "applied to the compared fingerprints first",
+    )
     args = parser.parse_args(argv)
 
     if args.duckdb_path:
@@ -150,7 +170,11 @@ def main(argv=None) -> int:
     if args.out:
         args.out.write_text(json.dumps(current, indent=1, sort_keys=True) + "\n")
     if args.compare:
-        changed = differences(json.loads(args.compare.read_text()), current)
+        before = json.loads(args.compare.read_text())
+        if args.renames:
+            lines = args.renames.read_text().splitlines()
+            before = renamed(before, [line for line in lines if line and line[0] != "#"])
+        changed = differences(before, current)
         print("\n".join(changed) if changed else f"identical to {args.compare}")
         return 1 if changed else 0
     return 0

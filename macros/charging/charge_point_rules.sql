@@ -19,9 +19,6 @@
           9 digits, above 000000001, Luhn checksum (§1.3). NULL when the
           SIREN is NULL: an absent SIREN is unknown, not invalid; callers
           that need a yes/no decide what absent means.
-    - charging_round(expression, scale)
-          round to `scale` decimals through numeric, as double precision
-          (same digits on both engines, for the parity test).
 #}
 
 {% macro is_dc_charge_point(power_column, combo_ccs_column, chademo_column) -%}
@@ -92,8 +89,4 @@
             ) % 10 = 0
         end
     )
-{%- endmacro %}
-
-{% macro charging_round(expression, scale=6) -%}
-    cast(round(cast({{ expression }} as numeric(38, 12)), {{ scale }}) as double precision)
 {%- endmacro %}

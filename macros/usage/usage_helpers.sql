@@ -8,6 +8,9 @@
       of a station (docs/domain_rules.md §2.5), tested in order: desactive, hors_service,
       inactif, sature (free share < var usage_saturation_free_share),
       surcharge (< var usage_overload_free_share), actif.
+    - station_group_states()  the group states as (value, column name) pairs,
+      in the order of usage_group_state: the values are the published state
+      labels, the column names (<name>_minutes, <name>_seconds) are English.
     - usage_json_number(expr)  a number as JSON text, rounded to 6 decimals
       and written the same way on both engines ('null' when NULL): the
       digits come from the integer round(|x| × 10^6), identical on both
@@ -46,6 +49,17 @@
     end
 {%- endmacro %}
 
+{% macro station_group_states() -%}
+    {{ return([
+        ('desactive', 'deactivated'),
+        ('hors_service', 'out_of_service'),
+        ('inactif', 'inactive'),
+        ('sature', 'saturated'),
+        ('surcharge', 'overloaded'),
+        ('actif', 'active'),
+    ]) }}
+{%- endmacro %}
+
 {% macro usage_json_number(expression) -%}
     {%- set micro = 'cast(floor(abs(' ~ expression ~ ') * 1000000 + 0.5) as bigint)' -%}
     (case
@@ -56,31 +70,6 @@
             case when {{ expression }} < 0 then '-' else '' end
             || cast(cast(({{ micro }} - {{ micro }} % 1000000) / 1000000 as bigint) as varchar)
             || '.' || lpad(cast({{ micro }} % 1000000 as varchar), 6, '0')
-    end)
-{%- endmacro %}
-
-{# Round to `scale` decimals (half up) in double precision arithmetic, in
-   two steps: first to scale + 3 decimals, which absorbs the last-bit noise
-   of float sums made in a different order on each engine, then to scale.
-   Same bits on both engines (a cast of a large double to numeric is not
-   exact on DuckDB, so numeric is not used). #}
-{% macro usage_round(expression, scale=6) -%}
-    cast(
-        floor(
-            floor(cast({{ expression }} as double precision) * {{ 10 ** (scale + 3) }} + 0.5)
-            / 1000.0 + 0.5
-        ) / {{ 10 ** scale }}.0 as double precision
-    )
-{%- endmacro %}
-
-{# Round to about 9 significant digits (6 decimals below 1,000, 3 below
-   1,000,000, none above), so that values summed in a different order on
-   each engine print the same digits. #}
-{% macro usage_round_significant(expression) -%}
-    (case
-        when abs({{ expression }}) < 1000 then {{ usage_round(expression, 6) }}
-        when abs({{ expression }}) < 1000000 then {{ usage_round(expression, 3) }}
-        else {{ usage_round(expression, 0) }}
     end)
 {%- endmacro %}
 

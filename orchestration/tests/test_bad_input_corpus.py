@@ -232,7 +232,7 @@ def test_a_normal_day_after_a_2099_status_reaches_every_daily_mart(landed, next_
             "intermediate.int_charge_point_statuses_daily": "status_date",
             "marts.fct_station_availability_daily": "date_day",
             "marts.fct_operational_unit_availability_daily": "date_day",
-            "marts.fct_usage_indicators_daily": "period_start",
+            "marts.fct_indicators_usage_daily": "period_start",
             "marts.fct_indicators": "period_start",
         }
         for relation, column in day_columns.items():

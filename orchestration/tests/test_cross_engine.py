@@ -71,7 +71,7 @@ def test_same_values_on_both_engines(cursors):
 def test_fingerprints_tell_engines_apart_on_a_changed_value(cursors):
     """The comparison can fail: one value changed by a millionth is seen."""
     duck, postgres = cursors
-    relation = 'marts."fct_usage_indicators_daily"'
+    relation = 'marts."fct_indicators_usage_daily"'
     columns = [("value", "number")]
     same = fingerprints(postgres, "postgres", relation, columns)
     assert fingerprints(duck, "duckdb", relation, columns) == same

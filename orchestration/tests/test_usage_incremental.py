@@ -53,8 +53,8 @@ TABLES = [
     "intermediate.int_station_states_hourly",
     "intermediate.int_usage_point_days",
     "intermediate.int_usage_station_days",
-    "marts.fct_usage_indicators_daily",
-    "marts.fct_usage_indicators_rollups",
+    "marts.fct_indicators_usage_daily",
+    "marts.fct_indicators_usage_rollups",
     "marts.fct_indicators_usage_long",
     "marts.fct_station_availability_daily",
     "marts.fct_station_saturation_hourly",
@@ -237,8 +237,8 @@ def test_late_session_changes_only_its_day_and_rollups(warehouse):
         "intermediate.int_charging_sessions_flagged",
         "intermediate.int_charge_point_state_intervals",
         "intermediate.int_charge_point_states_daily",
-        "marts.fct_usage_indicators_daily",
-        "marts.fct_usage_indicators_rollups",
+        "marts.fct_indicators_usage_daily",
+        "marts.fct_indicators_usage_rollups",
         "marts.fct_station_availability_daily",
     }
     for table, days in warehouse["second"].items():

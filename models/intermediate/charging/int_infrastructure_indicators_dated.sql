@@ -91,7 +91,7 @@ categories_shared as (
         categories_counted.level_name,
         categories_counted.target,
         categories_counted.category,
-        {{ charging_round(
+        {{ wattlas_round(
             '100.0 * categories_counted.category_count / sum(categories_counted.category_count)'
             ~ ' over (partition by categories_counted.image, categories_counted.valid_from,'
             ~ ' categories_counted.indicator_code, categories_counted.level,'
@@ -152,7 +152,7 @@ epci_density_computed as (
         epcis_of_targets.level,
         epcis_of_targets.level_name,
         epcis_of_targets.target,
-        {{ charging_round(
+        {{ wattlas_round(
             'coalesce(epcis_with_stations.epci_count, 0) * 1.0'
             ~ ' / epcis_of_targets.epci_count', 6
         ) }} as value

@@ -28,7 +28,7 @@ quantities_unpivoted as (
             targets_filled.level,
             targets_filled.level_name,
             targets_filled.target,
-            {{ charging_round('targets_filled.' ~ column, 6) }} as value
+            {{ wattlas_round('targets_filled.' ~ column, 6) }} as value
         from targets_filled
 
         union all
@@ -40,7 +40,7 @@ quantities_unpivoted as (
             targets_filled.level,
             targets_filled.level_name,
             targets_filled.target,
-        {{ charging_round(
+        {{ wattlas_round(
             'targets_filled.' ~ column ~ ' * 100000.0 / nullif(targets_filled.population, 0)', 6
         ) }} as value
         from targets_filled
@@ -55,7 +55,7 @@ quantities_unpivoted as (
             targets_filled.level,
             targets_filled.level_name,
             targets_filled.target,
-        {{ charging_round(
+        {{ wattlas_round(
             'targets_filled.' ~ column ~ ' * 100.0 / nullif(targets_filled.area_km2, 0)', 6
         ) }} as value
         from targets_filled

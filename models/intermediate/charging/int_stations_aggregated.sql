@@ -45,7 +45,7 @@ aggregated as (
         -- rounded to 6 decimals (1 mW): a float sum's last digit depends on
         -- the order rows reach it, which changes between rebuilds and made
         -- the snap_stations check snapshot record phantom versions
-        {{ charging_round('sum(charge_points.power_kw)', 6) }} as total_power_kw,
+        {{ wattlas_round('sum(charge_points.power_kw)', 6) }} as total_power_kw,
         max(charge_points.power_kw) as max_power_kw,
         bool_or(charge_points.is_dc_point) as is_dc,
         count(distinct charge_points.commune_code) as commune_count

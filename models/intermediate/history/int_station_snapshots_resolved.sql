@@ -40,7 +40,7 @@ aggregated as (
         cast(sum(
             case when charge_points.has_valid_charge_point_id then 1 else 0 end
         ) as integer) as valid_charge_point_count,
-        {{ charging_round('sum(charge_points.power_kw)', 6) }} as total_power_kw,
+        {{ wattlas_round('sum(charge_points.power_kw)', 6) }} as total_power_kw,
         bool_or({{ is_dc_charge_point(
             'charge_points.power_kw',
             'charge_points.has_socket_combo_ccs',

@@ -1,6 +1,6 @@
 {#
     Activity indicators, one row per indicator, level, target, category and
-    local day, in the shape of fct_usage_indicators_daily (which unions the
+    local day, in the shape of fct_indicators_usage_daily (which unions the
     families):
       - u12 charge points in operation (a status that day) by power category,
         u13 their nominal power;
@@ -222,7 +222,7 @@ final as (
         cast(compute_indicators.category as varchar) as category,
         'd' as period,
         compute_indicators.period_start,
-        {{ usage_round('compute_indicators.value', 9) }} as value,
+        {{ wattlas_round('compute_indicators.value', 9) }} as value,
         cast(null as double precision) as numerator,
         cast(null as double precision) as denominator,
         compute_indicators.extras

@@ -1,6 +1,6 @@
 {#
     Session indicators, one row per indicator, level, target, category and
-    local day of the session start, in the shape of fct_usage_indicators_daily
+    local day of the session start, in the shape of fct_indicators_usage_daily
     (which unions the families):
       - u5 sessions by Europe/Paris start hour (every kept session);
       - from the point-days with a session: u6 hours and u9 energy by power
@@ -233,9 +233,9 @@ final as (
         cast(compute_indicators.category as varchar) as category,
         'd' as period,
         compute_indicators.period_start,
-        {{ usage_round('compute_indicators.value', 9) }} as value,
-        {{ usage_round('compute_indicators.numerator', 9) }} as numerator,
-        {{ usage_round('compute_indicators.denominator', 9) }} as denominator,
+        {{ wattlas_round('compute_indicators.value', 9) }} as value,
+        {{ wattlas_round('compute_indicators.numerator', 9) }} as numerator,
+        {{ wattlas_round('compute_indicators.denominator', 9) }} as denominator,
         cast(null as varchar) as extras
     from compute_indicators
     inner join allowed_levels

@@ -96,7 +96,7 @@ sum_minutes as (
         overlap_hours.point_count,
         overlap_hours.hour_index,
         overlap_hours.hour_start_at,
-        {%- for state in ['desactive', 'hors_service', 'inactif', 'sature', 'surcharge', 'actif'] %}
+        {%- for state, name in station_group_states() %}
             sum(
                 case
                     when
@@ -104,7 +104,7 @@ sum_minutes as (
                         then overlap_hours.overlap_seconds
                     else 0
                 end
-            ) / 60.0 as {{ state }}_minutes,
+            ) / 60.0 as {{ name }}_minutes,
         {%- endfor %}
         sum(case when overlap_hours.is_full_use then overlap_hours.overlap_seconds else 0 end)
         / 60.0 as full_use_minutes
@@ -124,21 +124,21 @@ final as (
         cast(extract(hour from {{ utc_to_local('sum_minutes.hour_start_at') }}) as integer)
             as local_hour,
         sum_minutes.point_count,
-        {%- for state in ['desactive', 'hors_service', 'inactif', 'sature', 'surcharge', 'actif'] %}
-            {{ usage_round('sum_minutes.' ~ state ~ '_minutes', 6) }} as {{ state }}_minutes,
+        {%- for name in station_group_states() | map(attribute=1) %}
+            {{ wattlas_round('sum_minutes.' ~ name ~ '_minutes', 6) }} as {{ name }}_minutes,
         {%- endfor %}
-        {{ usage_round('sum_minutes.full_use_minutes', 6) }} as full_use_minutes,
+        {{ wattlas_round('sum_minutes.full_use_minutes', 6) }} as full_use_minutes,
 
         ----------  booleans
         (
-            sum_minutes.sature_minutes + sum_minutes.hors_service_minutes
+            sum_minutes.saturated_minutes + sum_minutes.out_of_service_minutes
             >= {{ var('usage_hourly_theta_minutes') }}
         ) as is_saturated_hour,
         (
-            sum_minutes.sature_minutes + sum_minutes.hors_service_minutes
+            sum_minutes.saturated_minutes + sum_minutes.out_of_service_minutes
             < {{ var('usage_hourly_theta_minutes') }}
-            and sum_minutes.surcharge_minutes + sum_minutes.sature_minutes
-            + sum_minutes.hors_service_minutes
+            and sum_minutes.overloaded_minutes + sum_minutes.saturated_minutes
+            + sum_minutes.out_of_service_minutes
             >= {{ var('usage_hourly_theta_minutes') }}
         ) as is_overloaded_hour,
 

@@ -1,7 +1,7 @@
 {#
     Time-in-state indicators (docs/domain_rules.md §2.5), one row per
     indicator, level, target, category and local day, in the shape of
-    fct_usage_indicators_daily (which unions the families):
+    fct_indicators_usage_daily (which unions the families):
       - charge points in the quality-of-service scope, by power category:
         u1 (opening hours; hours per state in extras), q1 (available / opening
         hours), q2 (occupied / available hours);
@@ -86,15 +86,15 @@ sum_station_hours as (
         station_days.date_day,
         {{ usage_exact_hours('station_days.day_seconds') }} as day_hours,
         {{ usage_exact_hours(
-            'station_days.inactif_seconds + station_days.sature_seconds'
-            ~ ' + station_days.surcharge_seconds + station_days.actif_seconds'
+            'station_days.inactive_seconds + station_days.saturated_seconds'
+            ~ ' + station_days.overloaded_seconds + station_days.active_seconds'
         ) }} as available_hours,
-        {{ usage_exact_hours('station_days.hors_service_seconds') }} as hors_service_hours,
-        {{ usage_exact_hours('station_days.inactif_seconds') }} as inactif_hours,
-        {{ usage_exact_hours('station_days.sature_seconds') }} as sature_hours,
-        {{ usage_exact_hours('station_days.surcharge_seconds') }} as surcharge_hours,
-        {{ usage_exact_hours('station_days.actif_seconds') }} as actif_hours,
-        {{ usage_exact_hours('station_days.desactive_seconds') }} as desactive_hours,
+        {{ usage_exact_hours('station_days.out_of_service_seconds') }} as out_of_service_hours,
+        {{ usage_exact_hours('station_days.inactive_seconds') }} as inactive_hours,
+        {{ usage_exact_hours('station_days.saturated_seconds') }} as saturated_hours,
+        {{ usage_exact_hours('station_days.overloaded_seconds') }} as overloaded_hours,
+        {{ usage_exact_hours('station_days.active_seconds') }} as active_hours,
+        {{ usage_exact_hours('station_days.deactivated_seconds') }} as deactivated_hours,
         {{ usage_exact_hours('station_days.full_use_seconds') }} as full_use_hours,
         max(station_days.max_hourly_full_use_seconds) / 3600.0 as max_hourly_full_use_hours,
         max(station_days.longest_full_use_seconds) / 3600.0 as longest_full_use_hours
@@ -161,12 +161,12 @@ compute_indicators as (
         day_hours as value,
         cast(null as double precision) as numerator,
         cast(null as double precision) as denominator,
-        '{"hors_service": ' || {{ usage_json_number('hors_service_hours') }}
-        || ', "inactif": ' || {{ usage_json_number('inactif_hours') }}
-        || ', "sature": ' || {{ usage_json_number('sature_hours') }}
-        || ', "surcharge": ' || {{ usage_json_number('surcharge_hours') }}
-        || ', "actif": ' || {{ usage_json_number('actif_hours') }}
-        || ', "desactive": ' || {{ usage_json_number('desactive_hours') }}
+        '{"hors_service": ' || {{ usage_json_number('out_of_service_hours') }}
+        || ', "inactif": ' || {{ usage_json_number('inactive_hours') }}
+        || ', "sature": ' || {{ usage_json_number('saturated_hours') }}
+        || ', "surcharge": ' || {{ usage_json_number('overloaded_hours') }}
+        || ', "actif": ' || {{ usage_json_number('active_hours') }}
+        || ', "desactive": ' || {{ usage_json_number('deactivated_hours') }}
         || ', "PU_CUM": ' || {{ usage_json_number('full_use_hours') }}
         || ', "PU_MAX": ' || {{ usage_json_number('max_hourly_full_use_hours') }}
         || ', "PU_LEN": ' || {{ usage_json_number('longest_full_use_hours') }}
@@ -179,8 +179,8 @@ compute_indicators as (
         target,
         cast(null as varchar) as category,
         date_day as period_start,
-        sature_hours / available_hours as value,
-        sature_hours as numerator,
+        saturated_hours / available_hours as value,
+        saturated_hours as numerator,
         available_hours as denominator,
         cast(null as varchar) as extras
     from sum_station_hours
@@ -198,9 +198,9 @@ final as (
         cast(compute_indicators.category as varchar) as category,
         'd' as period,
         compute_indicators.period_start,
-        {{ usage_round('compute_indicators.value', 9) }} as value,
-        {{ usage_round('compute_indicators.numerator', 9) }} as numerator,
-        {{ usage_round('compute_indicators.denominator', 9) }} as denominator,
+        {{ wattlas_round('compute_indicators.value', 9) }} as value,
+        {{ wattlas_round('compute_indicators.numerator', 9) }} as numerator,
+        {{ wattlas_round('compute_indicators.denominator', 9) }} as denominator,
         compute_indicators.extras
     from compute_indicators
     inner join allowed_levels

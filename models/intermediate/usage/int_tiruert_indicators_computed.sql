@@ -1,7 +1,7 @@
 {#
     TIRUERT family indicators (docs/domain_rules.md §2.3), one row per
     indicator, level, target and local day of the session start, in the shape
-    of fct_usage_indicators_daily (which unions the families):
+    of fct_indicators_usage_daily (which unions the families):
       - c1 sessions and c2 energy (kWh) of the point-days with a session,
         published per operator (level 7);
       - tirue, the energy (MWh) of the sessions that raise no TIRUERT exclusion
@@ -121,7 +121,7 @@ final as (
         cast(null as varchar) as category,
         'd' as period,
         compute_indicators.period_start,
-        {{ usage_round('compute_indicators.value', 9) }} as value,
+        {{ wattlas_round('compute_indicators.value', 9) }} as value,
         cast(null as double precision) as numerator,
         cast(null as double precision) as denominator,
         cast(null as varchar) as extras

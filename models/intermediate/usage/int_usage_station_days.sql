@@ -148,8 +148,8 @@ sum_hours as (
         hourly.station_id,
         hourly.state_date as date_day,
         max(hourly.point_count) as point_count,
-        {%- for state in ['desactive', 'hors_service', 'inactif', 'sature', 'surcharge', 'actif'] %}
-            sum(hourly.{{ state }}_minutes) * 60 as {{ state }}_seconds,
+        {%- for name in station_group_states() | map(attribute=1) %}
+            sum(hourly.{{ name }}_minutes) * 60 as {{ name }}_seconds,
         {%- endfor %}
         sum(hourly.full_use_minutes) * 60 as full_use_seconds,
         max(hourly.full_use_minutes) * 60 as max_hourly_full_use_seconds,
@@ -181,13 +181,13 @@ joined as (
         list_stations.cumulated_power_kw,
         list_stations.max_power_kw,
         cast(dates.hours_in_day * 3600 as double precision) as day_seconds,
-        {%- for state in ['desactive', 'hors_service', 'inactif', 'sature', 'surcharge', 'actif'] %}
-            {{ usage_round('sum_hours.' ~ state ~ '_seconds', 6) }} as {{ state }}_seconds,
+        {%- for name in station_group_states() | map(attribute=1) %}
+            {{ wattlas_round('sum_hours.' ~ name ~ '_seconds', 6) }} as {{ name }}_seconds,
         {%- endfor %}
-        {{ usage_round('sum_hours.full_use_seconds', 6) }} as full_use_seconds,
-        {{ usage_round('sum_hours.max_hourly_full_use_seconds', 6) }}
+        {{ wattlas_round('sum_hours.full_use_seconds', 6) }} as full_use_seconds,
+        {{ wattlas_round('sum_hours.max_hourly_full_use_seconds', 6) }}
             as max_hourly_full_use_seconds,
-        {{ usage_round('coalesce(longest_full_use_runs.longest_full_use_seconds, 0)', 6) }}
+        {{ wattlas_round('coalesce(longest_full_use_runs.longest_full_use_seconds, 0)', 6) }}
             as longest_full_use_seconds,
         sum_hours.saturated_hour_count,
         sum_hours.overloaded_hour_count,

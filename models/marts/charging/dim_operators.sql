@@ -43,7 +43,7 @@ counted as (
         stations.operator_name,
         count(*) as station_count,
         sum(stations.charge_point_count) as charge_point_count,
-        {{ charging_round('sum(stations.total_power_kw)', 6) }} as total_power_kw,
+        {{ wattlas_round('sum(stations.total_power_kw)', 6) }} as total_power_kw,
         count(distinct stations.operational_unit_code) as operational_unit_count,
         count(distinct stations.amenageur_siren) as amenageur_count
     from stations

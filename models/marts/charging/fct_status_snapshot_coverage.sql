@@ -52,14 +52,14 @@ final as (
             as matched_charge_point_count,
         cast(snapshot_counted.unmatched_charge_point_count as integer)
             as unmatched_charge_point_count,
-        {{ charging_round(
+        {{ wattlas_round(
             'case when snapshot_counted.snapshot_charge_point_count > 0 then 100.0'
             ~ ' * snapshot_counted.matched_charge_point_count'
             ~ ' / snapshot_counted.snapshot_charge_point_count end', 4
         ) }} as matched_share_pct,
         cast(static_counted.static_charge_point_count as integer)
             as static_charge_point_count,
-        {{ charging_round(
+        {{ wattlas_round(
             'case when static_counted.static_charge_point_count > 0 then 100.0'
             ~ ' * snapshot_counted.matched_charge_point_count'
             ~ ' / static_counted.static_charge_point_count end', 4

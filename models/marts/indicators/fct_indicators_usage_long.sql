@@ -10,13 +10,13 @@ with
 
 daily as (
 
-    select * from {{ ref('fct_usage_indicators_daily') }}
+    select * from {{ ref('fct_indicators_usage_daily') }}
 
 ),
 
 rollups as (
 
-    select * from {{ ref('fct_usage_indicators_rollups') }}
+    select * from {{ ref('fct_indicators_usage_rollups') }}
 
 ),
 

@@ -1,7 +1,7 @@
 {#
     Historised usage indicators (docs/domain_rules.md §2.6): weekly, monthly,
     quarterly and yearly rows recomputed on every run from the daily rows of
-    fct_usage_indicators_daily (so late data flows through), each period
+    fct_indicators_usage_daily (so late data flows through), each period
     from the daily rows (exact sums, so a re-run gives the same digits), with
     the pooled statistics of macro usage_rollup, which also combines
     already rolled-up rows (size, mean,
@@ -17,7 +17,7 @@ with
 
 daily as (
 
-    select * from {{ ref('fct_usage_indicators_daily') }}
+    select * from {{ ref('fct_indicators_usage_daily') }}
     where indicator_code not in ('e4', 'tirue')
 
 ),
@@ -90,20 +90,20 @@ final as (
         unioned.category,
         unioned.period,
         unioned.period_start,
-        {{ usage_round(
+        {{ wattlas_round(
             'case when unioned.denominator is not null'
             ~ ' then unioned.numerator / nullif(unioned.denominator, 0)'
             ~ ' else unioned.mean_value end', 9) }} as value,
         cast(unioned.size as bigint) as size,
-        {{ usage_round('unioned.mean_value', 9) }} as mean_value,
+        {{ wattlas_round('unioned.mean_value', 9) }} as mean_value,
         unioned.min_value,
         unioned.max_value,
         unioned.last_value,
-        {{ usage_round('unioned.sum_value', 9) }} as sum_value,
-        {{ usage_round_significant('unioned.variance') }} as variance,
-        {{ usage_round_significant('sqrt(unioned.variance)') }} as std_dev,
-        {{ usage_round('unioned.numerator', 9) }} as numerator,
-        {{ usage_round('unioned.denominator', 9) }} as denominator
+        {{ wattlas_round('unioned.sum_value', 9) }} as sum_value,
+        {{ wattlas_round_significant('unioned.variance') }} as variance,
+        {{ wattlas_round_significant('sqrt(unioned.variance)') }} as std_dev,
+        {{ wattlas_round('unioned.numerator', 9) }} as numerator,
+        {{ wattlas_round('unioned.denominator', 9) }} as denominator
     from unioned
 
 )

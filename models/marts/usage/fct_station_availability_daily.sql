@@ -73,11 +73,11 @@ joined as (
         sum_points.out_of_service_seconds / 3600.0 as point_out_of_service_hours,
         sum_points.false_free_seconds / 3600.0 as point_false_free_hours,
         sum_points.false_occupied_seconds / 3600.0 as point_false_occupied_hours,
-        station_days.hors_service_seconds / 3600.0 as station_out_of_service_hours,
-        station_days.inactif_seconds / 3600.0 as station_inactive_hours,
-        station_days.sature_seconds / 3600.0 as station_saturated_hours,
-        station_days.surcharge_seconds / 3600.0 as station_overloaded_hours,
-        station_days.actif_seconds / 3600.0 as station_active_hours,
+        station_days.out_of_service_seconds / 3600.0 as station_out_of_service_hours,
+        station_days.inactive_seconds / 3600.0 as station_inactive_hours,
+        station_days.saturated_seconds / 3600.0 as station_saturated_hours,
+        station_days.overloaded_seconds / 3600.0 as station_overloaded_hours,
+        station_days.active_seconds / 3600.0 as station_active_hours,
         station_days.full_use_seconds / 3600.0 as full_use_hours,
         station_days.saturated_hour_count,
         station_days.overloaded_hour_count,
@@ -88,9 +88,9 @@ joined as (
         / nullif(sum_points.opening_seconds, 0) as availability_rate,
         sum_points.occupied_seconds
         / nullif(sum_points.free_seconds + sum_points.occupied_seconds, 0) as utilisation_rate,
-        station_days.sature_seconds / nullif(
-            station_days.inactif_seconds + station_days.sature_seconds
-            + station_days.surcharge_seconds + station_days.actif_seconds, 0
+        station_days.saturated_seconds / nullif(
+            station_days.inactive_seconds + station_days.saturated_seconds
+            + station_days.overloaded_seconds + station_days.active_seconds, 0
         ) as saturation_rate,
         sum_points.energy_kwh
         / nullif(sum_points.scope_power_kw * station_days.day_seconds / 3600.0, 0)
@@ -125,16 +125,16 @@ final as (
             'station_out_of_service_hours', 'station_inactive_hours', 'station_saturated_hours',
             'station_overloaded_hours', 'station_active_hours', 'full_use_hours',
         ] %}
-            {{ usage_round('joined.' ~ column, 6) }} as {{ column }},
+            {{ wattlas_round('joined.' ~ column, 6) }} as {{ column }},
         {%- endfor %}
         cast(joined.saturated_hour_count as bigint) as saturated_hour_count,
         cast(joined.overloaded_hour_count as bigint) as overloaded_hour_count,
         cast(joined.session_count as bigint) as session_count,
         cast(joined.successful_session_count as bigint) as successful_session_count,
-        {{ usage_round('joined.energy_kwh', 6) }} as energy_kwh,
+        {{ wattlas_round('joined.energy_kwh', 6) }} as energy_kwh,
         {%- for column in ['availability_rate', 'utilisation_rate', 'saturation_rate',
             'load_factor'] %}
-            {{ usage_round('joined.' ~ column, 9) }} as {{ column }},
+            {{ wattlas_round('joined.' ~ column, 9) }} as {{ column }},
         {%- endfor %}
         joined.date_day
     from joined

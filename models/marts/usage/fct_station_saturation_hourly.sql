@@ -55,8 +55,8 @@ final as (
         cast(hourly.point_count as bigint) as point_count,
         cast(station_days.cumulated_power_kw as double precision) as cumulated_power_kw,
         cast(station_days.max_power_kw as double precision) as max_power_kw,
-        {%- for state in ['desactive', 'hors_service', 'inactif', 'sature', 'surcharge', 'actif'] %}
-            cast(hourly.{{ state }}_minutes as double precision) as {{ state }}_minutes,
+        {%- for name in station_group_states() | map(attribute=1) %}
+            cast(hourly.{{ name }}_minutes as double precision) as {{ name }}_minutes,
         {%- endfor %}
         cast(hourly.full_use_minutes as double precision) as full_use_minutes,
 

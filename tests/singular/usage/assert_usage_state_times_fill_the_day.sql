@@ -38,9 +38,9 @@ station_gaps as (
         station_hours.station_id as member_id,
         station_hours.state_date as date_day,
         sum(
-            station_hours.desactive_minutes + station_hours.hors_service_minutes
-            + station_hours.inactif_minutes + station_hours.sature_minutes
-            + station_hours.surcharge_minutes + station_hours.actif_minutes
+            station_hours.deactivated_minutes + station_hours.out_of_service_minutes
+            + station_hours.inactive_minutes + station_hours.saturated_minutes
+            + station_hours.overloaded_minutes + station_hours.active_minutes
         ) * 60 - count(*) * 3600 as gap_seconds
     from station_hours
     group by 2, 3
