@@ -1,19 +1,28 @@
 {#
-    Rounding that gives the same digits on DuckDB and PostgreSQL: the one
-    rounding of the project (infrastructure ratios, usage sums and means).
+    Rounding that gives the same digits on DuckDB and PostgreSQL. Two
+    macros for two kinds of value, both here so the choice is made once:
 
-    - wattlas_round(expression, scale=6)  half up to `scale` decimals, in
-      double precision arithmetic and two steps: first to scale + 3
-      decimals, which absorbs the last-bit noise of float sums made in a
-      different order on each engine, then to scale. Not through numeric:
-      a cast of a large double to numeric is not exact on DuckDB.
+    - wattlas_round(expression, scale=6)  a value computed once from exact
+      inputs (a ratio, a share, a mean of a few values): half up at `scale`
+      decimals through numeric(38, 12), returned as double precision.
+    - wattlas_round_sum(expression, scale=6)  a float sum or mean whose
+      terms each engine adds in its own order (usage durations, energy):
+      half up in double precision in two steps, first at scale + 3
+      decimals, which absorbs the last-bit noise of the different order,
+      then at scale. Not through numeric: a cast of a large double to
+      numeric is not exact on DuckDB. The first step can move a value whose
+      digits past `scale` read 4999... by one unit of the last decimal,
+      which is why exact values use wattlas_round.
     - wattlas_round_significant(expression)  about 9 significant digits (6
-      decimals below 1,000, 3 below 1,000,000, none above), so that values
-      summed in a different order on each engine print the same digits.
+      decimals below 1,000, 3 below 1,000,000, none above) of such a sum.
     NULL stays NULL.
 #}
 
 {% macro wattlas_round(expression, scale=6) -%}
+    cast(round(cast({{ expression }} as numeric(38, 12)), {{ scale }}) as double precision)
+{%- endmacro %}
+
+{% macro wattlas_round_sum(expression, scale=6) -%}
     cast(
         floor(
             floor(cast({{ expression }} as double precision) * {{ 10 ** (scale + 3) }} + 0.5)
@@ -24,8 +33,8 @@
 
 {% macro wattlas_round_significant(expression) -%}
     (case
-        when abs({{ expression }}) < 1000 then {{ wattlas_round(expression, 6) }}
-        when abs({{ expression }}) < 1000000 then {{ wattlas_round(expression, 3) }}
-        else {{ wattlas_round(expression, 0) }}
+        when abs({{ expression }}) < 1000 then {{ wattlas_round_sum(expression, 6) }}
+        when abs({{ expression }}) < 1000000 then {{ wattlas_round_sum(expression, 3) }}
+        else {{ wattlas_round_sum(expression, 0) }}
     end)
 {%- endmacro %}

@@ -48,7 +48,7 @@
         pooled.rollup_start as period_start,
         sum(pooled.size) as size,
         max(pooled.group_mean) as mean_value,
-        {{ wattlas_round(
+        {{ wattlas_round_sum(
             'greatest(sum(pooled.size * (pooled.variance + (pooled.mean_value - pooled.group_mean)'
             ~ ' * (pooled.mean_value - pooled.group_mean))) / sum(pooled.size), 0)', 6) }}
             as variance,

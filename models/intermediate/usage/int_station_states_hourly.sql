@@ -125,9 +125,9 @@ final as (
             as local_hour,
         sum_minutes.point_count,
         {%- for name in station_group_states() | map(attribute=1) %}
-            {{ wattlas_round('sum_minutes.' ~ name ~ '_minutes', 6) }} as {{ name }}_minutes,
+            {{ wattlas_round_sum('sum_minutes.' ~ name ~ '_minutes', 6) }} as {{ name }}_minutes,
         {%- endfor %}
-        {{ wattlas_round('sum_minutes.full_use_minutes', 6) }} as full_use_minutes,
+        {{ wattlas_round_sum('sum_minutes.full_use_minutes', 6) }} as full_use_minutes,
 
         ----------  booleans
         (

@@ -198,9 +198,9 @@ final as (
         cast(compute_indicators.category as varchar) as category,
         'd' as period,
         compute_indicators.period_start,
-        {{ wattlas_round('compute_indicators.value', 9) }} as value,
-        {{ wattlas_round('compute_indicators.numerator', 9) }} as numerator,
-        {{ wattlas_round('compute_indicators.denominator', 9) }} as denominator,
+        {{ wattlas_round_sum('compute_indicators.value', 9) }} as value,
+        {{ wattlas_round_sum('compute_indicators.numerator', 9) }} as numerator,
+        {{ wattlas_round_sum('compute_indicators.denominator', 9) }} as denominator,
         compute_indicators.extras
     from compute_indicators
     inner join allowed_levels

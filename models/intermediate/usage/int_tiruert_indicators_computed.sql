@@ -121,7 +121,7 @@ final as (
         cast(null as varchar) as category,
         'd' as period,
         compute_indicators.period_start,
-        {{ wattlas_round('compute_indicators.value', 9) }} as value,
+        {{ wattlas_round_sum('compute_indicators.value', 9) }} as value,
         cast(null as double precision) as numerator,
         cast(null as double precision) as denominator,
         cast(null as varchar) as extras

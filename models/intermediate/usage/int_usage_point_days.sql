@@ -121,9 +121,9 @@ joined as (
         coalesce(states.declared_occupied_seconds, 0) as declared_occupied_seconds,
         coalesce(sum_sessions.session_count, 0) as session_count,
         coalesce(sum_sessions.successful_session_count, 0) as successful_session_count,
-        {{ wattlas_round('coalesce(sum_sessions.session_hours, 0)', 9) }} as session_hours,
-        {{ wattlas_round('coalesce(sum_sessions.energy_kwh, 0)', 6) }} as energy_kwh,
-        {{ wattlas_round('coalesce(sum_sessions.u14_energy_kwh, 0)', 6) }} as u14_energy_kwh,
+        {{ wattlas_round_sum('coalesce(sum_sessions.session_hours, 0)', 9) }} as session_hours,
+        {{ wattlas_round_sum('coalesce(sum_sessions.energy_kwh, 0)', 6) }} as energy_kwh,
+        {{ wattlas_round_sum('coalesce(sum_sessions.u14_energy_kwh, 0)', 6) }} as u14_energy_kwh,
 
         ----------  booleans
         coalesce(states.is_qos_scope, false) as is_qos_scope,

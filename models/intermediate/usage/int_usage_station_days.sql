@@ -182,12 +182,12 @@ joined as (
         list_stations.max_power_kw,
         cast(dates.hours_in_day * 3600 as double precision) as day_seconds,
         {%- for name in station_group_states() | map(attribute=1) %}
-            {{ wattlas_round('sum_hours.' ~ name ~ '_seconds', 6) }} as {{ name }}_seconds,
+            {{ wattlas_round_sum('sum_hours.' ~ name ~ '_seconds', 6) }} as {{ name }}_seconds,
         {%- endfor %}
-        {{ wattlas_round('sum_hours.full_use_seconds', 6) }} as full_use_seconds,
-        {{ wattlas_round('sum_hours.max_hourly_full_use_seconds', 6) }}
+        {{ wattlas_round_sum('sum_hours.full_use_seconds', 6) }} as full_use_seconds,
+        {{ wattlas_round_sum('sum_hours.max_hourly_full_use_seconds', 6) }}
             as max_hourly_full_use_seconds,
-        {{ wattlas_round('coalesce(longest_full_use_runs.longest_full_use_seconds, 0)', 6) }}
+        {{ wattlas_round_sum('coalesce(longest_full_use_runs.longest_full_use_seconds, 0)', 6) }}
             as longest_full_use_seconds,
         sum_hours.saturated_hour_count,
         sum_hours.overloaded_hour_count,

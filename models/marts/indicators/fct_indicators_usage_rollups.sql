@@ -90,20 +90,20 @@ final as (
         unioned.category,
         unioned.period,
         unioned.period_start,
-        {{ wattlas_round(
+        {{ wattlas_round_sum(
             'case when unioned.denominator is not null'
             ~ ' then unioned.numerator / nullif(unioned.denominator, 0)'
             ~ ' else unioned.mean_value end', 9) }} as value,
         cast(unioned.size as bigint) as size,
-        {{ wattlas_round('unioned.mean_value', 9) }} as mean_value,
+        {{ wattlas_round_sum('unioned.mean_value', 9) }} as mean_value,
         unioned.min_value,
         unioned.max_value,
         unioned.last_value,
-        {{ wattlas_round('unioned.sum_value', 9) }} as sum_value,
+        {{ wattlas_round_sum('unioned.sum_value', 9) }} as sum_value,
         {{ wattlas_round_significant('unioned.variance') }} as variance,
         {{ wattlas_round_significant('sqrt(unioned.variance)') }} as std_dev,
-        {{ wattlas_round('unioned.numerator', 9) }} as numerator,
-        {{ wattlas_round('unioned.denominator', 9) }} as denominator
+        {{ wattlas_round_sum('unioned.numerator', 9) }} as numerator,
+        {{ wattlas_round_sum('unioned.denominator', 9) }} as denominator
     from unioned
 
 )

@@ -59,15 +59,15 @@ final as (
             'station_inactive_hours', 'station_saturated_hours', 'station_overloaded_hours',
             'station_active_hours', 'full_use_hours', 'energy_kwh',
         ] %}
-            {{ wattlas_round('aggregated.' ~ column, 6) }} as {{ column }},
+            {{ wattlas_round_sum('aggregated.' ~ column, 6) }} as {{ column }},
         {%- endfor %}
-        {{ wattlas_round(
+        {{ wattlas_round_sum(
             '(aggregated.point_free_hours + aggregated.point_occupied_hours)'
             ~ ' / nullif(aggregated.point_opening_hours, 0)', 6) }} as availability_rate,
-        {{ wattlas_round(
+        {{ wattlas_round_sum(
             'aggregated.point_occupied_hours / nullif(aggregated.point_free_hours'
             ~ ' + aggregated.point_occupied_hours, 0)', 6) }} as utilisation_rate,
-        {{ wattlas_round(
+        {{ wattlas_round_sum(
             'aggregated.station_saturated_hours / nullif(aggregated.station_inactive_hours'
             ~ ' + aggregated.station_saturated_hours + aggregated.station_overloaded_hours'
             ~ ' + aggregated.station_active_hours, 0)', 6) }} as saturation_rate

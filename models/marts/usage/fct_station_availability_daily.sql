@@ -125,16 +125,16 @@ final as (
             'station_out_of_service_hours', 'station_inactive_hours', 'station_saturated_hours',
             'station_overloaded_hours', 'station_active_hours', 'full_use_hours',
         ] %}
-            {{ wattlas_round('joined.' ~ column, 6) }} as {{ column }},
+            {{ wattlas_round_sum('joined.' ~ column, 6) }} as {{ column }},
         {%- endfor %}
         cast(joined.saturated_hour_count as bigint) as saturated_hour_count,
         cast(joined.overloaded_hour_count as bigint) as overloaded_hour_count,
         cast(joined.session_count as bigint) as session_count,
         cast(joined.successful_session_count as bigint) as successful_session_count,
-        {{ wattlas_round('joined.energy_kwh', 6) }} as energy_kwh,
+        {{ wattlas_round_sum('joined.energy_kwh', 6) }} as energy_kwh,
         {%- for column in ['availability_rate', 'utilisation_rate', 'saturation_rate',
             'load_factor'] %}
-            {{ wattlas_round('joined.' ~ column, 9) }} as {{ column }},
+            {{ wattlas_round_sum('joined.' ~ column, 9) }} as {{ column }},
         {%- endfor %}
         joined.date_day
     from joined
