@@ -135,7 +135,8 @@ add_lifecycle as (
         {{ wattlas_round_sum('sum_states.false_free_seconds', 6) }} as false_free_seconds,
         {{ wattlas_round_sum('sum_states.false_occupied_seconds', 6) }} as false_occupied_seconds,
         {{ wattlas_round_sum('sum_states.declared_free_seconds', 6) }} as declared_free_seconds,
-        {{ wattlas_round_sum('sum_states.declared_occupied_seconds') }} as declared_occupied_seconds,
+        {{ wattlas_round_sum('sum_states.declared_occupied_seconds') }}
+            as declared_occupied_seconds,
         sum_states.interval_count,
         coalesce(count_statuses.status_count, 0) as status_count,
         coalesce(find_session_history.session_start_count, 0) as session_start_count,
