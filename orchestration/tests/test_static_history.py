@@ -9,7 +9,7 @@ history models are built with dbt, as in production:
    oldest re-loaded: the type-2 history has exactly the expected rows, i1
    and t1 have the expected values on each date, and re-loading an old file
    changes nothing.
-2. Acceptance 1: the shipped extract (data/sample/qualicharge/statique, its
+2. The shipped extract (data/sample/qualicharge/statique, its
    delivery date is its latest date_maj, 2025-07-21) and a copy with some
    points changed, landed under a tmp landing root with a later date in its
    name: history, migration report and daily i1 series on each date.
@@ -264,7 +264,7 @@ def test_small_reloading_an_old_file_changes_nothing(small):
     assert warehouse.history() == before
 
 
-# --- 2. acceptance: the shipped extract and a changed later copy -------------
+# --- 2. the shipped extract and a changed later copy --------------------------
 
 LATER = date(2025, 9, 1)
 # The sample's Power Dot station in Belgium (Hermalle-sous-Argenteau), 4
