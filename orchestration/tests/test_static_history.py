@@ -300,7 +300,11 @@ def real(tmp_path_factory):
     warehouse.load_reference_samples()
     warehouse.ingest("load", "qualicharge/statique", "--sample")
     warehouse.ingest("--landing-root", str(landing), "load", "qualicharge/statique")
-    warehouse.build("+fct_indicators_history_long", "+fct_charge_point_operator_migrations")
+    # the commune dimensions only for the per-region expectations below
+    warehouse.build(
+        "+fct_indicators_history_long", "+fct_charge_point_operator_migrations",
+        "+dim_commune_codes", "+dim_communes",
+    )  # fmt: skip
     changes = {"removed": removed, "repowered": repowered, "migrated": migrated}
     return warehouse, by_id, changes
 

@@ -86,6 +86,7 @@ def _dbt_build(env: dict[str, str], target_path: Path) -> None:
             str(target_path / "logs"),
             "--select",
             "+path:models/marts/usage",
+            "+fct_indicators_usage_rollups",
         ],
         env,
     )
