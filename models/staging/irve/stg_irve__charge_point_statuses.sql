@@ -9,8 +9,8 @@
     usage models leave them out.
 #}
 
-{# A table, not the staging default view: parsing and deduplicating the
-   feeds is heavy, and every test and downstream model would redo it. #}
+{# A table, not the staging default view: deduplicating the feeds is
+   heavy, and every test and downstream model would redo it. #}
 {{ config(materialized='table') }}
 
 with

@@ -6,6 +6,10 @@
     apply the same checks.
 #}
 
+{# A table, not the staging default view: its two readers and their tests
+   would each parse every status line again (minutes on PostgreSQL). #}
+{{ config(materialized='table') }}
+
 {%- set statuses = ['en_service', 'hors_service', 'inconnu'] -%}
 {%- set occupancies = ['libre', 'occupe', 'reserve', 'inconnu'] -%}
 {%- set socket_statuses = ['fonctionnel', 'hors_service', 'inconnu'] -%}
