@@ -73,6 +73,23 @@ def partitions_start() -> str:
     return value
 
 
+def duckdb_config(path: Path) -> dict[str, object]:
+    """DuckDB's memory limit, threads and spill folder for the file ``path``,
+    with the dbt profile's defaults (profiles/profiles.yml): safe on an 8 GB
+    laptop."""
+    return {
+        "memory_limit": _env("WATTLAS_DUCKDB_MEMORY_LIMIT", "4GB"),
+        "threads": int(_env("WATTLAS_DUCKDB_THREADS", "2")),
+        "temp_directory": _env("WATTLAS_DUCKDB_TEMP_DIRECTORY", f"{path}.tmp"),
+    }
+
+
+def backfill_chunk_days() -> int:
+    """Daily partitions per run of a backfill: memory follows the chunk, not
+    the range."""
+    return max(int(_env("WATTLAS_BACKFILL_CHUNK_DAYS", "5")), 1)
+
+
 def reprocessing_window_days() -> int:
     return int(_env("WATTLAS_REPROCESSING_WINDOW_DAYS", "15"))
 

@@ -9,7 +9,8 @@
   availability timelines), one Dagster partition per local day. A run for
   partitions ``[D1 .. Dn]`` is one ``dbt build`` with the half-open vars
   ``min_date = D1``, ``max_date = Dn + 1`` and ``reprocessing_window_days``;
-  backfills run as a single run.
+  a backfill runs in chunks of ``WATTLAS_BACKFILL_CHUNK_DAYS`` days (default
+  5), one run each, so its memory follows the chunk, not the range.
 - ``dbt_models`` (``after_daily``): every other model, snapshot and test,
   unpartitioned: the marts and what the daily models do not read.
 
@@ -181,7 +182,7 @@ if HAS_INCREMENTAL_MODELS:
         selector=DAILY_SELECTOR,
         dagster_dbt_translator=translator,
         partitions_def=daily_partitions,
-        backfill_policy=dg.BackfillPolicy.single_run(),
+        backfill_policy=dg.BackfillPolicy.multi_run(settings.backfill_chunk_days()),
         pool=WAREHOUSE_POOL,
     )
     def dbt_daily_models(

@@ -41,7 +41,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .landing_days import covered_days
+from .landing_days import covered_days, has_days
+from .native_csv import (
+    LINES_TABLE,
+    CsvScan,
+    header_columns,
+    scan,
+    stage_lines,
+)
 from .parsing import RefusedFileError, file_checksum, parse_file
 from .registry import Dataset
 from .warehouse import (
@@ -208,28 +215,35 @@ def load_file(
     path = Path(path)
     source_file = source_file_name(dataset, path, operator)
     table = dataset.raw_table
+    found = _plain_csv(path, dataset)  # its pass gives the checksum too
     try:
         warehouse.ensure_bookkeeping()
         warehouse.commit()
         if not force:
-            previous = already_loaded(warehouse, dataset, source_file, _streamed_checksum(path))
+            checksum = found.checksum if found else _streamed_checksum(path)
+            previous = already_loaded(warehouse, dataset, source_file, checksum)
             warehouse.commit()  # ends the read transaction before the parse
             if previous is not None:
                 return Unchanged(dataset.key, f"{RAW_SCHEMA}.{table}", source_file, previous)
     except Exception:
         warehouse.rollback()
         raise
-    parsed = parse_file(path, dataset)
+    if found is not None:
+        parsed = None
+        columns, checksum = header_columns(path, dataset, found), found.checksum
+    else:
+        parsed = parse_file(path, dataset)
+        columns, checksum = parsed.columns, parsed.checksum
     try:
         # Schema changes are committed on their own, before the table lock:
         # a load never holds the table lock while waiting for the DDL one.
-        warehouse.ensure_raw_table(table, _table_columns(dataset, parsed.columns))
+        warehouse.ensure_raw_table(table, _table_columns(dataset, columns))
         warehouse.commit()
         warehouse.lock_raw_table(table)
         if not force:
             # Again under the lock: a concurrent load of this file may have
             # committed it while this one was parsing or waiting.
-            previous = already_loaded(warehouse, dataset, source_file, parsed.checksum)
+            previous = already_loaded(warehouse, dataset, source_file, checksum)
             if previous is not None:
                 warehouse.commit()  # releases the lock; nothing was written
                 return Unchanged(dataset.key, f"{RAW_SCHEMA}.{table}", source_file, previous)
@@ -243,38 +257,32 @@ def load_file(
                 f"delete from {RAW_SCHEMA}.{bookkeeping} where raw_table = %s and source_file = %s",
                 (table, source_file),
             )
-        lineage = [source_file, None, parsed.checksum, loaded_at.isoformat(sep=" ")]
-        columns = [*parsed.columns, *LINEAGE_COLUMNS]
+        lineage = [source_file, None, checksum, loaded_at.isoformat(sep=" ")]
         if operator:
             lineage.append(operator)
-            columns.append(OPERATOR_COLUMN)
-        rows = []
-        for line_number, values in parsed.records:
-            lineage[1] = line_number
-            rows.append(values + lineage)
-        warehouse.copy_rows(table, columns, rows)
-        _write_rejects(warehouse, dataset, parsed, source_file, loaded_at)
-        days = sorted(covered_days(parsed, dataset))
-        warehouse.copy_rows(
-            LOAD_DAYS_TABLE,
-            ["raw_table", "source_file", "file_checksum", "day"],
-            [(table, source_file, parsed.checksum, day.isoformat()) for day in days],
-        )
+        if parsed is None:
+            loaded_rows, rejected_rows = _write_plain_csv(
+                warehouse, dataset, path, found, columns, lineage
+            )
+            input_lines, structural_lines = found.lines - 1, 0
+        else:
+            loaded_rows, rejected_rows = _write_parsed(warehouse, dataset, parsed, lineage)
+            input_lines, structural_lines = parsed.input_lines, parsed.structural_lines
         report = LoadReport(
             dataset=dataset.key,
             raw_table=f"{RAW_SCHEMA}.{table}",
             source_file=source_file,
-            input_lines=parsed.input_lines,
-            loaded_rows=len(rows),
-            rejected_rows=len(parsed.rejects),
-            structural_lines=parsed.structural_lines,
+            input_lines=input_lines,
+            loaded_rows=loaded_rows,
+            rejected_rows=rejected_rows,
+            structural_lines=structural_lines,
         )
         warehouse.execute(
             f"insert into {RAW_SCHEMA}.{LOADS_TABLE} (dataset, raw_table, source_file, "
             "file_checksum, input_lines, loaded_rows, rejected_rows, loaded_at, "
             "structural_lines, status) values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
             (
-                dataset.key, table, source_file, parsed.checksum,
+                dataset.key, table, source_file, checksum,
                 report.input_lines, report.loaded_rows, report.rejected_rows,
                 loaded_at, report.structural_lines, LOADED,
             ),
@@ -284,6 +292,88 @@ def load_file(
         warehouse.rollback()
         raise
     return report
+
+
+def _plain_csv(path: Path, dataset: Dataset) -> CsvScan | None:
+    """The scan of a CSV file DuckDB can split (``native_csv``), or None when
+    it goes through the line-by-line parser."""
+    if dataset.format != "csv" or has_days(dataset) or not path.is_file():
+        return None
+    try:
+        found = scan(path, dataset)
+    except RefusedFileError:
+        return None  # the parser refuses it, with the reason
+    return found if found.plain and found.head.strip() else None
+
+
+def _write_parsed(warehouse, dataset, parsed, lineage) -> tuple[int, int]:
+    """Write the parser's records, rejects and covered days; return counts."""
+    source_file, _, checksum, loaded_at = lineage[:4]
+    table = dataset.raw_table
+    columns = [*parsed.columns, *LINEAGE_COLUMNS]
+    if len(lineage) > len(LINEAGE_COLUMNS):
+        columns.append(OPERATOR_COLUMN)
+    rows = []
+    for line_number, values in parsed.records:
+        lineage[1] = line_number
+        rows.append(values + lineage)
+    warehouse.copy_rows(table, columns, rows)
+    _write_rejects(warehouse, dataset, parsed, source_file, loaded_at)
+    days = sorted(covered_days(parsed, dataset))
+    warehouse.copy_rows(
+        LOAD_DAYS_TABLE,
+        ["raw_table", "source_file", "file_checksum", "day"],
+        [(table, source_file, checksum, day.isoformat()) for day in days],
+    )
+    return len(rows), len(parsed.rejects)
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _write_plain_csv(warehouse, dataset, path, found, columns, lineage) -> tuple[int, int]:
+    """Write a plain CSV file's records and rejects with DuckDB; return counts.
+
+    The lines are split in the warehouse's own DuckDB connection (same
+    transaction as the rows they replace), or for PostgreSQL in a throwaway
+    in-memory DuckDB whose checked rows are copied over.
+    """
+    import duckdb
+
+    source_file, _, checksum, loaded_at = lineage[:4]
+    local = warehouse.connection if warehouse.engine == "duckdb" else duckdb.connect()
+    try:
+        stage_lines(local, path, dataset, found, len(columns))
+        lineage_sql = [
+            _literal(source_file), "line_number", _literal(checksum),
+            f"cast({_literal(loaded_at)} as timestamp)",
+        ]  # fmt: skip
+        record_columns = [*columns, *LINEAGE_COLUMNS]
+        if len(lineage) > len(LINEAGE_COLUMNS):
+            lineage_sql.append(_literal(lineage[4]))
+            record_columns.append(OPERATOR_COLUMN)
+        fields = [f"nullif(fields[{index}], '')" for index in range(1, len(columns) + 1)]
+        warehouse.insert_from_duckdb(
+            dataset.raw_table, record_columns, local,
+            f"select {', '.join(fields + lineage_sql)} from {LINES_TABLE} "
+            "where line_number > 1 and reason is null order by line_number",
+        )  # fmt: skip
+        warehouse.insert_from_duckdb(
+            REJECTS_TABLE, REJECT_COLUMNS, local,
+            f"select {_literal(dataset.key)}, {_literal(dataset.raw_table)}, "
+            f"{_literal(source_file)}, {_literal(checksum)}, line_number, reason, "
+            f"nullif(line, ''), cast({_literal(loaded_at)} as timestamp) "
+            f"from {LINES_TABLE} where reason is not null order by line_number",
+        )  # fmt: skip
+        return local.execute(
+            "select count(*) filter (where reason is null), "
+            f"count(*) filter (where reason is not null) from {LINES_TABLE} where line_number > 1"
+        ).fetchone()
+    finally:
+        local.execute(f"drop table if exists {LINES_TABLE}")
+        if local is not warehouse.connection:
+            local.close()
 
 
 @dataclass(frozen=True)
@@ -333,18 +423,20 @@ def record_refusal(
     return Refusal(dataset.key, f"{RAW_SCHEMA}.{table}", source_file, reason)
 
 
-def _write_rejects(warehouse, dataset, parsed, source_file, loaded_at) -> None:
+REJECT_COLUMNS = [
+    "dataset", "raw_table", "source_file", "file_checksum", "line_number",
+    "reason", "raw_text", "loaded_at",
+]  # fmt: skip
+
+
+def _write_rejects(warehouse, dataset, parsed, source_file, loaded_at: str) -> None:
     if not parsed.rejects:
         return
     rows = [
         (
             dataset.key, dataset.raw_table, source_file, parsed.checksum,
-            reject.line_number, reject.reason, reject.raw_text,
-            loaded_at.isoformat(sep=" "),
+            reject.line_number, reject.reason, reject.raw_text, loaded_at,
         )
         for reject in parsed.rejects
     ]  # fmt: skip
-    warehouse.copy_rows(REJECTS_TABLE, [
-        "dataset", "raw_table", "source_file", "file_checksum", "line_number",
-        "reason", "raw_text", "loaded_at",
-    ], rows)  # fmt: skip
+    warehouse.copy_rows(REJECTS_TABLE, REJECT_COLUMNS, rows)

@@ -189,8 +189,10 @@ class DuckDBWarehouse(Warehouse):
     def __init__(self, path: Path):
         import duckdb
 
+        from orchestration import settings
+
         self.path = Path(path)
-        super().__init__(duckdb.connect(str(self.path)))
+        super().__init__(duckdb.connect(str(self.path), config=settings.duckdb_config(self.path)))
         self.connection.execute("begin transaction")
 
     def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
@@ -216,6 +218,12 @@ class DuckDBWarehouse(Warehouse):
             )
         finally:
             os.unlink(handle.name)
+
+    def insert_from_duckdb(self, table: str, columns: list[str], source, query: str) -> None:
+        """Insert the rows of ``query``, run by the DuckDB connection
+        ``source`` (this warehouse's own: one statement, same transaction)."""
+        column_list = ", ".join(quote(name) for name in columns)
+        source.execute(f"insert into {RAW_SCHEMA}.{quote(table)} ({column_list}) {query}")
 
     def commit(self) -> None:
         self.connection.execute("commit")
@@ -276,6 +284,24 @@ class PostgresWarehouse(Warehouse):
             io.StringIO(_rows_to_csv(rows)),
         )
         cursor.close()
+
+    def insert_from_duckdb(self, table: str, columns: list[str], source, query: str) -> None:
+        """Insert the rows of ``query``, run by the DuckDB connection
+        ``source``: written by DuckDB to a temporary CSV file, streamed to
+        COPY (never held in memory)."""
+        column_list = ", ".join(quote(name) for name in columns)
+        with tempfile.TemporaryDirectory() as folder:
+            csv_path = Path(folder) / "rows.csv"
+            literal = "'" + str(csv_path).replace("'", "''") + "'"
+            source.execute(f"copy ({query}) to {literal} (format csv, header false)")
+            cursor = self.connection.cursor()
+            with csv_path.open(encoding="utf-8", newline="") as handle:
+                cursor.copy_expert(
+                    f"copy {RAW_SCHEMA}.{quote(table)} ({column_list}) from stdin "
+                    "with (format csv)",
+                    handle,
+                )
+            cursor.close()
 
 
 # How DuckDB says another process holds the file's write lock.

@@ -192,7 +192,7 @@ def test_definitions_load(defs):
     assert groups["fct_quality_results"] == "quality"
     assert groups["snap_charge_points"] == "history"
     assert HAS_INCREMENTAL_MODELS, "no model tagged daily_partitioned in the manifest"
-    assert dbt_daily_models.backfill_policy == dg.BackfillPolicy.single_run()
+    assert dbt_daily_models.backfill_policy == dg.BackfillPolicy.multi_run(5)
     assert dbt_daily_models.partitions_def.timezone == "Europe/Paris"
     daily = defs.resolve_schedule_def("daily_schedule")
     assert (daily.cron_schedule, daily.execution_timezone) == ("0 5 * * *", "Europe/Paris")
