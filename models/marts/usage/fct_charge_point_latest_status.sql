@@ -29,7 +29,11 @@ statuses as (
         implausible_reason is null
         {% if is_incremental() -%}
             and loaded_at > (
-                select max(this.last_loaded_at) as watermark from {{ this }} as this
+                select
+                    coalesce(
+                        max(this.last_loaded_at), cast('1900-01-01' as timestamp)
+                    ) as watermark
+                from {{ this }} as this
             )
         {%- endif %}
 
