@@ -37,7 +37,8 @@ REPORTING_MARTS = {
     "fct_quarantined_lines_daily",
     "fct_usage_dynamic_rows_daily",
 }
-LINEAGE_COLUMNS = {"source_file", "source_line", "loaded_at", "source_dataset"}
+# Lineage, and the load watermark of the latest-status mart (a load moves it).
+LINEAGE_COLUMNS = {"source_file", "source_line", "loaded_at", "source_dataset", "last_loaded_at"}
 
 
 def _load(path: Path, *args: str) -> subprocess.CompletedProcess:

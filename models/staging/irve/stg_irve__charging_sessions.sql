@@ -8,16 +8,61 @@
     energy; the rows removed are counted in duplicate_count.
 #}
 
-{# A table, not the staging default view: parsing and deduplicating the
-   feeds is heavy, and every test and downstream model would redo it. #}
-{{ config(materialized='table') }}
+{# Stored, not the staging default view: deduplicating the feeds is
+   heavy, and every test and downstream model would redo it. Incremental by
+   local start day, as stg_irve__charge_point_statuses: a run deduplicates
+   again only the days of the files typed since the previous run (their new
+   lines' days, and the days their previous version had here). #}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='start_date',
+        on_schema_change='append_new_columns',
+    )
+}}
 
 with
+
+{% if is_incremental() %}
+
+    new_files as (
+
+        select distinct
+            typed.feed,
+            typed.source_file
+        from {{ ref('stg_irve__charging_sessions_typed') }} as typed
+        where typed.loaded_at >= (
+            select coalesce(max(this.loaded_at), cast('1900-01-01' as timestamp)) as watermark
+            from {{ this }} as this
+        )
+
+    ),
+
+    days_to_rebuild as (
+
+        select typed.parsed_start_date as start_date
+        from {{ ref('stg_irve__charging_sessions_typed') }} as typed
+        inner join new_files
+            on typed.feed = new_files.feed and typed.source_file = new_files.source_file
+        union
+        select this.start_date
+        from {{ this }} as this
+        inner join new_files
+            on this.feed = new_files.feed and this.source_file = new_files.source_file
+
+    ),
+
+{% endif %}
 
 parsed as (
 
     select * from {{ ref('stg_irve__charging_sessions_typed') }}
-    where quarantine_reason is null
+    where
+        quarantine_reason is null
+        {% if is_incremental() -%}
+            and parsed_start_date in (select days_to_rebuild.start_date from days_to_rebuild)
+        {%- endif %}
 
 ),
 
@@ -69,7 +114,7 @@ renamed as (
         ranked.duplicate_count,
 
         ----------  dates
-        {{ utc_to_local_date('ranked.parsed_start_at') }} as start_date,
+        ranked.parsed_start_date as start_date,
 
         ----------  timestamps
         ranked.parsed_start_at as start_at,

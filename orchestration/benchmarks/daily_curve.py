@@ -1,0 +1,274 @@
+"""Benchmark: the cost of each day of a sequence of national days.
+
+A script, not a test: ``python -m orchestration.benchmarks.daily_curve --help``.
+
+1. Generates, seeded and deterministic, national data in the national file
+   formats: one static file (QualiCharge statique JSON lines, charge points
+   cloned from the shipped real extract with new ids), then per day the
+   national ``changements-statut`` CSV and the QualiCharge session JSON
+   lines. Calibrated on the shipped real files: the mix of (etat_pdc,
+   occupation_pdc) and the status lines per point and day of the real
+   national status-change day (2026-08-14), session durations and energies
+   of the real QualiCharge sessions; volumes from the options (default
+   150,000 points, about 580,000 status lines and 300,000 sessions a day).
+2. Loads the shipped sample once (reference data, untimed), then for each
+   day, as ``make run`` after the day's files land: the loader (timed),
+   ``dbt build`` without the tests (timed) and ``dbt test`` without the unit
+   tests (timed), with the peak resident memory of those processes.
+3. Beside each day, the single-pass floor: one DuckDB query over that day's
+   files alone (per-point state durations from the status lines, sessions
+   and energy per department), the least any system must spend on the day;
+   and the ratio of the day's total to it.
+
+PostgreSQL uses the libpq variables and a throwaway database
+(``--pg-database``, dropped and re-created).
+"""
+
+import argparse
+import csv
+import datetime as dt
+import gzip
+import json
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from orchestration.benchmarks.usage_scale import ROOT, SAMPLE, _poisson, _static_templates, _timed
+
+STATUS_SAMPLE = (
+    SAMPLE / "irve" / "changements_statut" / "irve-dynamique-changements-statut_2026-08-14.csv.gz"
+)
+SESSION_SAMPLE = SAMPLE / "qualicharge" / "sessions" / "irve-dynamique-sessions.json.gz"
+
+
+class Calibration:
+    """Empirical distributions of the shipped real national files."""
+
+    def __init__(self) -> None:
+        states: Counter = Counter()
+        points = set()
+        with gzip.open(STATUS_SAMPLE, "rt", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                states[(row["etat_pdc"], row["occupation_pdc"])] += 1
+                points.add(row["id_pdc_itinerance"])
+        self.states = list(states)
+        self.state_weights = [states[state] for state in self.states]
+        self.lines_per_point = sum(states.values()) / len(points)
+        self.durations: list[int] = []
+        self.energies_per_hour: list[float] = []
+        with gzip.open(SESSION_SAMPLE, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                seconds = (int(row["end"]) - int(row["start"])) // 1000
+                if 60 <= seconds <= 12 * 3600 and float(row["energy"]) > 0:
+                    self.durations.append(seconds)
+                    self.energies_per_hour.append(float(row["energy"]) * 3600 / seconds)
+
+
+def write_static(landing: Path, points: int) -> list[str]:
+    """The static file: the real extract's lines cloned with new ids."""
+    templates = _static_templates()
+    folder = landing / "qualicharge" / "statique"
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = []
+    with gzip.open(folder / "synthetic_statique.json.gz", "wt", compresslevel=1) as handle:
+        for index in range(points):
+            row = dict(templates[index % len(templates)])
+            suffix = f"Z{index // len(templates)}"
+            row["id_pdc_itinerance"] = row["id_pdc_itinerance"][:30] + suffix
+            row["id_station_itinerance"] = row["id_station_itinerance"][:30] + suffix
+            handle.write(json.dumps(row) + "\n")
+            ids.append(row["id_pdc_itinerance"])
+    return ids
+
+
+def write_day(
+    landing: Path,
+    day: dt.date,
+    ids: list[str],
+    calibration: Calibration,
+    sessions_per_point: float,
+    rng: random.Random,
+) -> dict[str, Path | int]:
+    """One day's national status-change CSV and session JSON lines."""
+    midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    status_folder = landing / "irve" / "changements_statut"
+    session_folder = landing / "qualicharge" / "sessions"
+    status_folder.mkdir(parents=True, exist_ok=True)
+    session_folder.mkdir(parents=True, exist_ok=True)
+    status_path = status_folder / f"irve-dynamique-changements-statut_{day}.csv.gz"
+    session_path = session_folder / f"irve-dynamique-sessions_{day}.json.gz"
+    statuses = sessions = 0
+    collected = (midnight + dt.timedelta(days=1)).isoformat()
+    with (
+        gzip.open(status_path, "wt", compresslevel=1, newline="") as status_file,
+        gzip.open(session_path, "wt", compresslevel=1) as session_file,
+    ):
+        status_file.write(
+            "id_pdc_itinerance,etat_pdc,occupation_pdc,horodatage,horodatage_collecte\n"
+        )
+        for point in ids:
+            for _ in range(_poisson(rng, calibration.lines_per_point)):
+                moment = midnight + dt.timedelta(microseconds=rng.randrange(86_400_000_000))
+                status, occupancy = rng.choices(calibration.states, calibration.state_weights)[0]
+                status_file.write(
+                    f"{point},{status},{occupancy},{moment.isoformat(' ')},{collected}\n"
+                )
+                statuses += 1
+            for _ in range(_poisson(rng, sessions_per_point)):
+                start = midnight + dt.timedelta(seconds=rng.randrange(86_400))
+                seconds = rng.choice(calibration.durations)
+                energy = round(rng.choice(calibration.energies_per_hour) * seconds / 3600, 3)
+                start_ms = int(start.timestamp() * 1000)
+                session_file.write(
+                    json.dumps(
+                        {"energy": energy, "start": start_ms, "end": start_ms + seconds * 1000,
+                         "id_pdc_itinerance": point}
+                    ) + "\n"
+                )  # fmt: skip
+                sessions += 1
+    return {"statuses": statuses, "sessions": sessions, "status_path": status_path,
+            "session_path": session_path}  # fmt: skip
+
+
+def floor_seconds(static_path: Path, status_path: Path, session_path: Path) -> float:
+    """One DuckDB pass over the day's files: state durations per point, and
+    sessions and energy per department."""
+    import duckdb
+
+    started = time.perf_counter()
+    connection = duckdb.connect()
+    connection.execute(
+        f"""
+        with statuses as (
+            select id_pdc_itinerance as point, etat_pdc, occupation_pdc,
+                cast(horodatage as timestamptz) as at
+            from read_csv('{status_path}', all_varchar = true)
+        ),
+        durations as (
+            select point, etat_pdc, occupation_pdc,
+                sum(epoch(coalesce(lead(at) over (partition by point order by at),
+                    date_trunc('day', at) + interval 1 day) - at)) over (
+                    partition by point, etat_pdc, occupation_pdc) as seconds
+            from statuses
+        ),
+        static as (
+            select id_pdc_itinerance as point, left(code_insee_commune, 2) as department
+            from read_json('{static_path}', format = 'newline_delimited')
+        ),
+        sessions as (
+            select id_pdc_itinerance as point, energy
+            from read_json('{session_path}', format = 'newline_delimited')
+        )
+        select
+            (select count(distinct point) from durations) as points,
+            (select count(*) from (
+                select static.department, count(*), sum(sessions.energy)
+                from sessions left join static using (point)
+                group by static.department
+            )) as departments
+        """
+    ).fetchall()
+    connection.close()
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m orchestration.benchmarks.daily_curve",
+        description=__doc__.split("\n\n")[0],
+    )
+    parser.add_argument("--points", type=int, default=150_000)
+    parser.add_argument("--days", type=int, default=5, help="days in the sequence (5)")
+    parser.add_argument("--first-day", type=dt.date.fromisoformat, default=dt.date(2026, 9, 1))
+    parser.add_argument("--sessions-per-point", type=float, default=2.0)
+    parser.add_argument("--seed", type=int, default=20260814)
+    parser.add_argument("--engines", nargs="+", default=["duckdb"], choices=["duckdb", "postgres"])
+    parser.add_argument("--pg-database", default="wattlas_curve_bench")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+
+    calibration = Calibration()
+    rows = []
+    for engine in args.engines:
+        work = Path(tempfile.mkdtemp(prefix=f"daily_curve_{engine}_"))
+        try:
+            rows += run_sequence(engine, work, calibration, args)
+        finally:
+            if args.keep:
+                print(f"kept {work}")
+            else:
+                shutil.rmtree(work, ignore_errors=True)
+    header = (
+        f"{'engine':<9}{'day':>4}{'statuses':>10}{'sessions':>10}{'load s':>8}{'build s':>9}"
+        f"{'test s':>8}{'total s':>9}{'peak MB':>9}{'floor s':>9}{'ratio':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        print(
+            f"{row['engine']:<9}{row['day']:>4}{row['statuses']:>10}{row['sessions']:>10}"
+            f"{row['load_s']:>8.1f}{row['build_s']:>9.1f}{row['test_s']:>8.1f}"
+            f"{row['total_s']:>9.1f}{row['peak_mb']:>9.0f}{row['floor_s']:>9.2f}"
+            f"{row['total_s'] / row['floor_s']:>7.0f}"
+        )
+    return 0
+
+
+def run_sequence(engine: str, work: Path, calibration: Calibration, args) -> list[dict]:
+    env = {**os.environ, "DBT_PROFILES_DIR": str(ROOT / "profiles")}
+    log = work / f"{engine}.log"
+    ingest = [sys.executable, "-m", "orchestration.ingestion"]
+    if engine == "duckdb":
+        path = work / "bench.duckdb"
+        env |= {"WATTLAS_TARGET": "duckdb", "WATTLAS_DUCKDB_PATH": str(path)}
+        ingest += ["--duckdb-path", str(path)]
+    else:
+        import psycopg2
+
+        admin = psycopg2.connect(dbname="postgres")
+        admin.autocommit = True
+        with admin.cursor() as cursor:
+            cursor.execute(f"drop database if exists {args.pg_database} with (force)")
+            cursor.execute(f"create database {args.pg_database}")
+        admin.close()
+        env |= {"WATTLAS_TARGET": "postgres", "PGDATABASE": args.pg_database}
+        ingest += ["--target", "postgres"]
+    landing = work / "landing"
+    dbt = [str(ROOT / ".venv" / "bin" / "dbt")]
+    common = ["--target", engine, "--target-path", str(work / "target"),
+              "--log-path", str(work / "logs")]  # fmt: skip
+    _timed([*ingest, "load", "--sample"], env, log)  # reference data, not timed
+    rng = random.Random(args.seed)
+    ids = write_static(landing, args.points)
+    static_path = landing / "qualicharge" / "statique" / "synthetic_statique.json.gz"
+    rows = []
+    for offset in range(args.days):
+        day = args.first_day + dt.timedelta(days=offset)
+        files = write_day(landing, day, ids, calibration, args.sessions_per_point, rng)
+        load_s, load_mb = _timed([*ingest, "--landing-root", str(landing), "load"], env, log)
+        build_s, build_mb = _timed(
+            [*dbt, "build", *common, "--exclude", "resource_type:test", "resource_type:unit_test"],
+            env, log,
+        )  # fmt: skip
+        test_s, test_mb = _timed([*dbt, "test", *common, "--exclude", "test_type:unit"], env, log)
+        floor_s = floor_seconds(static_path, files["status_path"], files["session_path"])
+        row = {
+            "engine": engine, "day": offset + 1, "statuses": files["statuses"],
+            "sessions": files["sessions"], "load_s": load_s, "build_s": build_s,
+            "test_s": test_s, "total_s": load_s + build_s + test_s,
+            "peak_mb": max(load_mb, build_mb, test_mb), "floor_s": floor_s,
+        }  # fmt: skip
+        print(json.dumps({key: round(value, 1) if isinstance(value, float) else value
+                          for key, value in row.items()}), flush=True)  # fmt: skip
+        rows.append(row)
+    return rows
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
