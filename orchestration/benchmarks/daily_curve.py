@@ -7,10 +7,10 @@ A script, not a test: ``python -m orchestration.benchmarks.daily_curve --help``.
    cloned from the shipped real extract with new ids), then per day the
    national ``changements-statut`` CSV and the QualiCharge session JSON
    lines. Calibrated on the shipped real files: the mix of (etat_pdc,
-   occupation_pdc) and the status lines per point and day of the real
-   national status-change day (2026-08-14), session durations and energies
-   of the real QualiCharge sessions; volumes from the options (default
-   150,000 points, about 580,000 status lines and 300,000 sessions a day).
+   occupation_pdc) of the real national status-change day (2026-08-14),
+   session durations and energies (drawn together) of the real QualiCharge
+   sessions; volumes from the options (default 150,000 points, 580,000
+   status lines and 300,000 sessions a day, Poisson per point).
 2. Loads the shipped sample once (reference data, untimed), then for each
    day, as ``make run`` after the day's files land: the loader (timed),
    ``dbt build`` without the tests (timed) and ``dbt test`` without the unit
@@ -51,23 +51,18 @@ class Calibration:
 
     def __init__(self) -> None:
         states: Counter = Counter()
-        points = set()
         with gzip.open(STATUS_SAMPLE, "rt", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 states[(row["etat_pdc"], row["occupation_pdc"])] += 1
-                points.add(row["id_pdc_itinerance"])
         self.states = list(states)
         self.state_weights = [states[state] for state in self.states]
-        self.lines_per_point = sum(states.values()) / len(points)
-        self.durations: list[int] = []
-        self.energies_per_hour: list[float] = []
+        self.sessions: list[tuple[int, float]] = []  # (seconds, kWh) of real sessions
         with gzip.open(SESSION_SAMPLE, "rt", encoding="utf-8") as handle:
             for line in handle:
                 row = json.loads(line)
                 seconds = (int(row["end"]) - int(row["start"])) // 1000
-                if 60 <= seconds <= 12 * 3600 and float(row["energy"]) > 0:
-                    self.durations.append(seconds)
-                    self.energies_per_hour.append(float(row["energy"]) * 3600 / seconds)
+                if 60 <= seconds <= 12 * 3600 and 0 < float(row["energy"]) < 1000:
+                    self.sessions.append((seconds, float(row["energy"])))
 
 
 def write_static(landing: Path, points: int) -> list[str]:
@@ -92,6 +87,7 @@ def write_day(
     day: dt.date,
     ids: list[str],
     calibration: Calibration,
+    status_lines_per_point: float,
     sessions_per_point: float,
     rng: random.Random,
 ) -> dict[str, Path | int]:
@@ -113,7 +109,7 @@ def write_day(
             "id_pdc_itinerance,etat_pdc,occupation_pdc,horodatage,horodatage_collecte\n"
         )
         for point in ids:
-            for _ in range(_poisson(rng, calibration.lines_per_point)):
+            for _ in range(_poisson(rng, status_lines_per_point)):
                 moment = midnight + dt.timedelta(microseconds=rng.randrange(86_400_000_000))
                 status, occupancy = rng.choices(calibration.states, calibration.state_weights)[0]
                 status_file.write(
@@ -122,8 +118,7 @@ def write_day(
                 statuses += 1
             for _ in range(_poisson(rng, sessions_per_point)):
                 start = midnight + dt.timedelta(seconds=rng.randrange(86_400))
-                seconds = rng.choice(calibration.durations)
-                energy = round(rng.choice(calibration.energies_per_hour) * seconds / 3600, 3)
+                seconds, energy = rng.choice(calibration.sessions)
                 start_ms = int(start.timestamp() * 1000)
                 session_file.write(
                     json.dumps(
@@ -147,15 +142,19 @@ def floor_seconds(static_path: Path, status_path: Path, session_path: Path) -> f
         f"""
         with statuses as (
             select id_pdc_itinerance as point, etat_pdc, occupation_pdc,
-                cast(horodatage as timestamptz) as at
+                cast(horodatage as timestamptz) as status_at
             from read_csv('{status_path}', all_varchar = true)
         ),
-        durations as (
+        intervals as (
             select point, etat_pdc, occupation_pdc,
-                sum(epoch(coalesce(lead(at) over (partition by point order by at),
-                    date_trunc('day', at) + interval 1 day) - at)) over (
-                    partition by point, etat_pdc, occupation_pdc) as seconds
+                epoch(coalesce(lead(status_at) over (partition by point order by status_at),
+                    date_trunc('day', status_at) + interval 1 day) - status_at) as seconds
             from statuses
+        ),
+        durations as (
+            select point, etat_pdc, occupation_pdc, sum(seconds) as seconds
+            from intervals
+            group by all
         ),
         static as (
             select id_pdc_itinerance as point, left(code_insee_commune, 2) as department
@@ -186,7 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--points", type=int, default=150_000)
     parser.add_argument("--days", type=int, default=5, help="days in the sequence (5)")
     parser.add_argument("--first-day", type=dt.date.fromisoformat, default=dt.date(2026, 9, 1))
-    parser.add_argument("--sessions-per-point", type=float, default=2.0)
+    parser.add_argument(
+        "--status-lines", type=int, default=580_000, help="status lines a day (580000)"
+    )
+    parser.add_argument("--sessions", type=int, default=300_000, help="sessions a day (300000)")
     parser.add_argument("--seed", type=int, default=20260814)
     parser.add_argument("--engines", nargs="+", default=["duckdb"], choices=["duckdb", "postgres"])
     parser.add_argument("--pg-database", default="wattlas_curve_bench")
@@ -250,7 +252,10 @@ def run_sequence(engine: str, work: Path, calibration: Calibration, args) -> lis
     rows = []
     for offset in range(args.days):
         day = args.first_day + dt.timedelta(days=offset)
-        files = write_day(landing, day, ids, calibration, args.sessions_per_point, rng)
+        files = write_day(
+            landing, day, ids, calibration, args.status_lines / args.points,
+            args.sessions / args.points, rng,
+        )  # fmt: skip
         load_s, load_mb = _timed([*ingest, "--landing-root", str(landing), "load"], env, log)
         build_s, build_mb = _timed(
             [*dbt, "build", *common, "--exclude", "resource_type:test", "resource_type:unit_test"],
