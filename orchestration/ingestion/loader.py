@@ -31,6 +31,10 @@ is not the dataset's format...) changes no row; ``record_refusal`` writes it
 to ``raw._loads`` with ``status = 'refused'`` and the reason, next to the
 ``loaded`` line of the version already there, if any.
 
+A plain CSV file (no quoting, Unix line ends, valid UTF-8) is split by
+DuckDB instead of the line-by-line parser (``native_csv``): same rows, line
+numbers and reject reasons, at engine speed.
+
 For operator statuses and sessions the load also records, from the same
 parse, the local days the file covers (``raw._load_days``, see
 ``landing_days``); ``loaded_days`` reads them back for the landing sensor.

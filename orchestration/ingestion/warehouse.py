@@ -2,7 +2,9 @@
 
 DuckDB (an embedded file) and PostgreSQL expose the same small interface, so
 the loader does not care which engine it writes to. Both bulk-load with COPY
-from a CSV that the loader writes, and both keep raw values as text.
+from a CSV that the loader writes, or (``insert_from_duckdb``) take the rows
+of a DuckDB query (plain CSV files split by DuckDB, ``native_csv``), and both
+keep raw values as text.
 
 Concurrency: on PostgreSQL, schema changes (creating ``raw``, its tables and
 columns) run under one transaction-level advisory lock and re-check what
