@@ -7,16 +7,16 @@
 #}
 
 {# Stored, not the staging default view: its two readers and their tests
-   would each parse every status line again. Incremental by file: a run
-   types only the files loaded since the previous one (a file loaded again
-   replaces its lines), so its cost follows the new files, not the
-   history. A new column fails the run rather than be NULL on the lines
-   already typed (rebuild with --full-refresh). #}
+   would each parse every status line again. Incremental by file
+   (feed_file): a run types only the files loaded since the previous one (a
+   file loaded again replaces its lines), so its cost follows the new
+   files, not the history. A new column fails the run rather than be NULL
+   on the lines already typed (rebuild with --full-refresh). #}
 {{
     config(
         materialized='incremental',
         incremental_strategy='delete+insert',
-        unique_key=['feed', 'source_file'],
+        unique_key='feed_file',
         on_schema_change='fail',
     )
 }}
@@ -87,7 +87,9 @@ parsed as (
             else {{ irve_parse_timestamp_utc('unioned.horodatage') }}
         end as parsed_status_at,
         {{ irve_is_naive_timestamp('unioned.horodatage') }} as is_offset_missing,
-        {{ irve_parse_timestamp_utc('unioned.horodatage_collecte') }} as parsed_collected_at
+        {{ irve_parse_timestamp_utc('unioned.horodatage_collecte') }} as parsed_collected_at,
+        {# the file's key: delete+insert replaces a file's lines by one column #}
+        unioned.feed || '/' || unioned.source_file as feed_file
     from unioned
 
 ),

@@ -15,7 +15,7 @@
     config(
         materialized='incremental',
         incremental_strategy='delete+insert',
-        unique_key=['feed', 'source_file'],
+        unique_key='feed_file',
         on_schema_change='fail',
     )
 }}
@@ -59,7 +59,9 @@ parsed as (
         {{ irve_clean_text('unioned.id_pdc_itinerance') }} as parsed_charge_point_id,
         {{ irve_parse_timestamp_utc('unioned.start_text') }} as parsed_start_at,
         {{ irve_parse_timestamp_utc('unioned.end_text') }} as parsed_end_at,
-        {{ wattlas_parse_number('unioned.energy', 'double precision') }} as parsed_energy_kwh
+        {{ wattlas_parse_number('unioned.energy', 'double precision') }} as parsed_energy_kwh,
+        {# the file's key: delete+insert replaces a file's lines by one column #}
+        unioned.feed || '/' || unioned.source_file as feed_file
     from unioned
 
 ),
