@@ -27,3 +27,46 @@
             and typed_files.loaded_at > staged.loaded_at
     )
 {%- endmacro %}
+
+{#
+    - wattlas_watermark(column)  the largest `column` already in the model
+      being built ({{ this }}), 1900-01-01 when it is empty: where an
+      incremental run starts reading.
+    - wattlas_days_to_rebuild(typed_model, day_column, typed_day_column)
+      CTEs new_files (the files typed since the previous run) and
+      days_to_rebuild (their new lines' days, and the days their previous
+      version has in this model).
+#}
+
+{% macro wattlas_watermark(column) -%}
+    (
+        select coalesce(max(this.{{ column }}), cast('1900-01-01' as timestamp)) as watermark
+        from {{ this }} as this
+    )
+{%- endmacro %}
+
+{% macro wattlas_days_to_rebuild(typed_model, day_column, typed_day_column) -%}
+    new_files as (
+
+        select distinct
+            typed.feed,
+            typed.source_file
+        from {{ ref(typed_model) }} as typed
+        where typed.loaded_at >= {{ wattlas_watermark('loaded_at') }}
+
+    ),
+
+    days_to_rebuild as (
+
+        select typed.{{ typed_day_column }} as {{ day_column }}
+        from {{ ref(typed_model) }} as typed
+        inner join new_files
+            on typed.feed = new_files.feed and typed.source_file = new_files.source_file
+        union
+        select this.{{ day_column }}
+        from {{ this }} as this
+        inner join new_files
+            on this.feed = new_files.feed and this.source_file = new_files.source_file
+
+    ),
+{%- endmacro %}

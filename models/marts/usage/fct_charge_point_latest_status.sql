@@ -28,13 +28,7 @@ statuses as (
     where
         implausible_reason is null
         {% if is_incremental() -%}
-            and loaded_at > (
-                select
-                    coalesce(
-                        max(this.last_loaded_at), cast('1900-01-01' as timestamp)
-                    ) as watermark
-                from {{ this }} as this
-            )
+            and loaded_at > {{ wattlas_watermark('last_loaded_at') }}
         {%- endif %}
 
 ),

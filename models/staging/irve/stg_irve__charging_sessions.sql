@@ -27,32 +27,9 @@ with
 
 {% if is_incremental() %}
 
-    new_files as (
-
-        select distinct
-            typed.feed,
-            typed.source_file
-        from {{ ref('stg_irve__charging_sessions_typed') }} as typed
-        where typed.loaded_at >= (
-            select coalesce(max(this.loaded_at), cast('1900-01-01' as timestamp)) as watermark
-            from {{ this }} as this
-        )
-
-    ),
-
-    days_to_rebuild as (
-
-        select typed.parsed_start_date as start_date
-        from {{ ref('stg_irve__charging_sessions_typed') }} as typed
-        inner join new_files
-            on typed.feed = new_files.feed and typed.source_file = new_files.source_file
-        union
-        select this.start_date
-        from {{ this }} as this
-        inner join new_files
-            on this.feed = new_files.feed and this.source_file = new_files.source_file
-
-    ),
+    {{ wattlas_days_to_rebuild(
+        'stg_irve__charging_sessions_typed', 'start_date', 'parsed_start_date'
+    ) }}
 
 {% endif %}
 

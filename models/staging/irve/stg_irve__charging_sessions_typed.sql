@@ -44,10 +44,7 @@ unioned as (
     {% if is_incremental() -%}
         {# ">=": a file loaded in the same second as the last one read is
            typed again, which replaces its lines with the same lines. #}
-        where loaded_at >= (
-            select coalesce(max(this.loaded_at), cast('1900-01-01' as timestamp)) as watermark
-            from {{ this }} as this
-        )
+        where loaded_at >= {{ wattlas_watermark('loaded_at') }}
     {%- endif %}
 
 ),
