@@ -29,16 +29,21 @@ import csv
 import datetime as dt
 import gzip
 import json
-import os
 import random
 import shutil
-import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-from orchestration.benchmarks.usage_scale import ROOT, SAMPLE, _poisson, _static_templates, _timed
+from orchestration.benchmarks.usage_scale import (
+    ROOT,
+    SAMPLE,
+    _poisson,
+    _static_templates,
+    _timed,
+    engine_environment,
+)
 
 STATUS_SAMPLE = (
     SAMPLE / "irve" / "changements_statut" / "irve-dynamique-changements-statut_2026-08-14.csv.gz"
@@ -223,24 +228,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_sequence(engine: str, work: Path, calibration: Calibration, args) -> list[dict]:
-    env = {**os.environ, "DBT_PROFILES_DIR": str(ROOT / "profiles")}
+    env, ingest = engine_environment(engine, work, args.pg_database)
     log = work / f"{engine}.log"
-    ingest = [sys.executable, "-m", "orchestration.ingestion"]
-    if engine == "duckdb":
-        path = work / "bench.duckdb"
-        env |= {"WATTLAS_TARGET": "duckdb", "WATTLAS_DUCKDB_PATH": str(path)}
-        ingest += ["--duckdb-path", str(path)]
-    else:
-        import psycopg2
-
-        admin = psycopg2.connect(dbname="postgres")
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute(f"drop database if exists {args.pg_database} with (force)")
-            cursor.execute(f"create database {args.pg_database}")
-        admin.close()
-        env |= {"WATTLAS_TARGET": "postgres", "PGDATABASE": args.pg_database}
-        ingest += ["--target", "postgres"]
     landing = work / "landing"
     dbt = [str(ROOT / ".venv" / "bin" / "dbt")]
     common = ["--target", engine, "--target-path", str(work / "target"),

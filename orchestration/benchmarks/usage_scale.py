@@ -225,25 +225,31 @@ def _timed(args: list[str], env: dict[str, str], log: Path) -> tuple[float, floa
     return elapsed, usage.ru_maxrss / 1024
 
 
-def run_engine(engine: str, landing: Path, work: Path, last_day: dt.date, args) -> dict:
+def engine_environment(engine: str, work: Path, pg_database: str) -> tuple[dict, list[str]]:
+    """(environment, loader command) for a throwaway warehouse: a DuckDB file
+    in ``work``, or the PostgreSQL database ``pg_database``, dropped and
+    re-created."""
     env = {**os.environ, "DBT_PROFILES_DIR": str(ROOT / "profiles")}
-    log = work / f"{engine}.log"
     ingest = [sys.executable, "-m", "orchestration.ingestion"]
     if engine == "duckdb":
         path = work / "bench.duckdb"
         env |= {"WATTLAS_TARGET": "duckdb", "WATTLAS_DUCKDB_PATH": str(path)}
-        ingest += ["--duckdb-path", str(path)]
-    else:
-        import psycopg2
+        return env, [*ingest, "--duckdb-path", str(path)]
+    import psycopg2
 
-        admin = psycopg2.connect(dbname="postgres")
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute(f"drop database if exists {args.pg_database} with (force)")
-            cursor.execute(f"create database {args.pg_database}")
-        admin.close()
-        env |= {"WATTLAS_TARGET": "postgres", "PGDATABASE": args.pg_database}
-        ingest += ["--target", "postgres"]
+    admin = psycopg2.connect(dbname="postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f"drop database if exists {pg_database} with (force)")
+        cursor.execute(f"create database {pg_database}")
+    admin.close()
+    env |= {"WATTLAS_TARGET": "postgres", "PGDATABASE": pg_database}
+    return env, [*ingest, "--target", "postgres"]
+
+
+def run_engine(engine: str, landing: Path, work: Path, last_day: dt.date, args) -> dict:
+    env, ingest = engine_environment(engine, work, args.pg_database)
+    log = work / f"{engine}.log"
     _timed([*ingest, "load", "--sample"], env, log)  # reference data, not timed
     load_seconds, load_rss = 0.0, 0.0
     for dataset, pattern in (

@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from orchestration.ingestion.registry import get_dataset
@@ -38,3 +40,13 @@ def copy_built_warehouse(directory: Path, fallback_name: str) -> tuple[Path, boo
         shutil.copyfile(built, path)
         return path, True
     return directory / fallback_name, False
+
+
+def load_sample(path: Path) -> None:
+    """Load the shipped sample into the DuckDB file ``path`` (the loader CLI)."""
+    subprocess.run(
+        [sys.executable, "-m", "orchestration.ingestion", "--duckdb-path", str(path),
+         "load", "--sample"],
+        cwd=Path(__file__).resolve().parents[2], check=True, capture_output=True,
+        env={**os.environ, "WATTLAS_TARGET": "duckdb", "WATTLAS_DUCKDB_PATH": str(path)},
+    )  # fmt: skip

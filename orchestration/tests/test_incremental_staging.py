@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.tests.fixture_data import copy_built_warehouse
+from orchestration.tests.fixture_data import copy_built_warehouse, load_sample
 from orchestration.tests.test_quality_results import ROOT, _dbt, _env
 
 POINT = "FRXXXESTAGINGTEST1"
@@ -73,11 +73,7 @@ def replaced(tmp_path_factory) -> dict:
     directory = tmp_path_factory.mktemp("incremental_staging")
     path, copied = copy_built_warehouse(directory, "incremental_staging.duckdb")
     if not copied:
-        subprocess.run(
-            [sys.executable, "-m", "orchestration.ingestion", "--duckdb-path", str(path),
-             "load", "--sample"],
-            cwd=ROOT, env=_env(path), check=True, capture_output=True,
-        )  # fmt: skip
+        load_sample(path)
         first_build = [
             "--select",
             "+stg_irve__charge_point_statuses",

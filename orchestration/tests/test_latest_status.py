@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.tests.fixture_data import copy_built_warehouse
+from orchestration.tests.fixture_data import copy_built_warehouse, load_sample
 from orchestration.tests.test_quality_results import ROOT, _dbt, _env
 
 MART = "marts.fct_charge_point_latest_status"
@@ -63,11 +63,7 @@ def merged(tmp_path_factory) -> dict:
     directory = tmp_path_factory.mktemp("latest_status")
     path, copied = copy_built_warehouse(directory, "latest_status.duckdb")
     if not copied:
-        subprocess.run(
-            [sys.executable, "-m", "orchestration.ingestion", "--duckdb-path", str(path),
-             "load", "--sample"],
-            cwd=ROOT, env=_env(path), check=True, capture_output=True,
-        )  # fmt: skip
+        load_sample(path)
         assert _dbt(directory, path, "build", "--select", "+fct_charge_point_latest_status",
                     "--exclude", "test_type:unit").returncode == 0  # fmt: skip
     before = _states(path)

@@ -17,8 +17,6 @@ the quality results:
 """
 
 import json
-import subprocess
-import sys
 
 import dagster as dg
 import duckdb
@@ -28,8 +26,8 @@ from orchestration import alerts, run_log
 from orchestration.ingestion.warehouse import connect
 from orchestration.reporting import run_summary
 from orchestration.resources import WarehouseResource
-from orchestration.tests.fixture_data import copy_built_warehouse
-from orchestration.tests.test_quality_results import ROOT, _dbt, _env
+from orchestration.tests.fixture_data import copy_built_warehouse, load_sample
+from orchestration.tests.test_quality_results import _dbt
 
 UNIT = "FRTCB"
 BREACH_KW = "4000"
@@ -40,11 +38,7 @@ def breached(tmp_path_factory) -> dict:
     directory = tmp_path_factory.mktemp("never_blocks")
     path, copied = copy_built_warehouse(directory, "never_blocks.duckdb")
     if not copied:
-        subprocess.run(
-            [sys.executable, "-m", "orchestration.ingestion", "--duckdb-path", str(path),
-             "load", "--sample"],
-            cwd=ROOT, env=_env(path), check=True, capture_output=True,
-        )  # fmt: skip
+        load_sample(path)
     connection = duckdb.connect(str(path))
     try:
         # A real line of the unit, declared by this source only (no other
