@@ -1,41 +1,46 @@
 {#
     Incremental day windows of the usage models (local days, Europe/Paris).
 
-    - usage_window_start_date(day_column, anchor)  first local day (re)built
-      by this run, as a SQL date expression, or none on a full build:
-        * var min_date when given (Dagster partition, half-open with max_date);
-        * on an incremental run, anchor 'self' (the two base models): the
-          latest day already in the model minus var
-          usage_reprocessing_window_days (default 15); anchor 'inputs' (every
-          model downstream): the earlier of the latest status day and the
-          latest session day of the base models, minus the same window, so
-          a late row picked up by a base model reaches every model;
+    - usage_window_start_date()  first local day (re)built by this run, as
+      a SQL date expression, or none on a full build:
+        * var min_date when given (a Dagster partition, half-open with
+          max_date); with var usage_rebuild_changed_days true (the daily
+          schedule), the first day of the latest rows loaded when it is
+          earlier (late rows inside the reprocessing window);
+        * on an incremental run without min_date, the first day of the
+          latest rows loaded (the latest row of int_usage_rebuild_windows):
+          a day's new files cost that day's work, whatever the history;
         * none otherwise (full refresh: every day).
     - usage_window_end_date()  exclusive end (var max_date) or none.
-    - usage_day_filter(date_column, day_column, lookback_days=0, anchor)  boolean SQL
-      keeping the rows of the days to build, read back lookback_days earlier
-      (state carried across days, sessions running over midnight).
+    - usage_day_filter(date_column, lookback_days=0)  boolean SQL keeping
+      the rows of the days to build, read back lookback_days earlier (state
+      carried across days, sessions running over midnight). When nothing
+      was ever staged, an incremental run keeps no row.
 
-    Late rows older than the window are therefore not merged: the mart
-    fct_usage_dynamic_rows_daily reports them.
+    - usage_period_filter(date_column, trunc_unit)  boolean SQL keeping the
+      rows of the whole periods (week, month, quarter, year) that contain a
+      day to build: what a rollup of those periods reads.
+
+    Late rows older than the reprocessing window are therefore not merged:
+    the mart fct_usage_dynamic_rows_daily reports them.
 #}
 
-{% macro usage_window_start_date(day_column, anchor='self') -%}
-    {%- if var('min_date', none) -%}
+{% macro usage_window_start_date() -%}
+    {#- ref at parse time too (execute is false), so that dbt records the
+        dependency; never in a unit test, which mocks no window -#}
+    {%- if not execute or is_incremental() or var('min_date', none) -%}
+        {%- set windows = ref('int_usage_rebuild_windows') -%}
+        {%- set changed = "(select rebuild_window.first_day from " ~ windows
+            ~ " as rebuild_window where rebuild_window.last_loaded_at = "
+            ~ "(select max(latest.last_loaded_at) from " ~ windows ~ " as latest))" -%}
+    {%- endif -%}
+    {%- if var('min_date', none) and var('usage_rebuild_changed_days', false) -%}
+        {{ return("coalesce(least(cast('" ~ var('min_date') ~ "' as date), " ~ changed
+            ~ "), cast('" ~ var('min_date') ~ "' as date))") }}
+    {%- elif var('min_date', none) -%}
         {{ return("cast('" ~ var('min_date') ~ "' as date)") }}
-    {%- elif is_incremental() and anchor == 'inputs' -%}
-        {{ return(
-            "coalesce(least((select max(status_date) from "
-            ~ ref('int_charge_point_statuses_daily') ~ "), (select max(start_date) from "
-            ~ ref('int_charging_sessions_daily') ~ ")) - "
-            ~ var('usage_reprocessing_window_days', 15) ~ ", cast('1900-01-01' as date))"
-        ) }}
     {%- elif is_incremental() -%}
-        {{ return(
-            "coalesce((select cast(max(" ~ day_column ~ ") as date) - "
-            ~ var('usage_reprocessing_window_days', 15) ~ " from " ~ this
-            ~ "), cast('1900-01-01' as date))"
-        ) }}
+        {{ return(changed) }}
     {%- else -%}
         {{ return(none) }}
     {%- endif -%}
@@ -49,8 +54,8 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro usage_day_filter(date_column, day_column, lookback_days=0, anchor='inputs') -%}
-    {%- set start = usage_window_start_date(day_column, anchor) -%}
+{% macro usage_day_filter(date_column, lookback_days=0) -%}
+    {%- set start = usage_window_start_date() -%}
     {%- set end = usage_window_end_date() -%}
     (
     {%- if start %}
@@ -60,6 +65,22 @@
     {%- endif %}
     {%- if end %}
         and {{ date_column }} < {{ end }}
+    {%- endif %}
+    )
+{%- endmacro %}
+
+{% macro usage_period_filter(date_column, trunc_unit) -%}
+    {%- set start = usage_window_start_date() -%}
+    {%- set end = usage_window_end_date() -%}
+    (
+    {%- if start %}
+        {{ date_column }} >= cast(date_trunc('{{ trunc_unit }}', {{ start }}) as date)
+        {%- else %}
+        1 = 1
+    {%- endif %}
+    {%- if end %}
+        and date_trunc('{{ trunc_unit }}', {{ date_column }})
+        <= date_trunc('{{ trunc_unit }}', {{ end }} - 1)
     {%- endif %}
     )
 {%- endmacro %}

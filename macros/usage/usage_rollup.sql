@@ -14,7 +14,8 @@
     period_start, size, mean_value, variance, min_value, max_value,
     last_value, sum_value, numerator, denominator.
 
-    usage_rollup(input, period_code, trunc_unit)  a SELECT of the rollup.
+    usage_rollup(input, period_code, trunc_unit, input_filter)  a SELECT of
+    the rollup, of the input rows where input_filter holds (default all).
 #}
 
 {# Exact, order-independent sums: each value rounded to `scale` decimals and
@@ -36,7 +37,7 @@
     (cast(sum(cast(floor(({{ seconds }}) * 1000 + 0.5) as bigint)) as double precision) / 3600000.0)
 {%- endmacro %}
 
-{% macro usage_rollup(input, period_code, trunc_unit) -%}
+{% macro usage_rollup(input, period_code, trunc_unit, input_filter='1 = 1') -%}
     {%- set keys = 'indicator_code, level, level_name, target, category' -%}
     select
         pooled.indicator_code,
@@ -76,6 +77,7 @@
                 cast(date_trunc('{{ trunc_unit }}', {{ input }}.period_start) as date)
                     as rollup_start
             from {{ input }}
+            where {{ input_filter }}
         ) as truncated
     ) as pooled
     group by

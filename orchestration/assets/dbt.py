@@ -6,9 +6,11 @@
   unpartitioned.
 - ``dbt_daily_models`` (``daily_partitioned``): the incremental models
   tagged ``daily_partitioned`` (charge point statuses, sessions, the
-  availability timelines), one Dagster partition per local day. A run for
+  availability timelines, the usage indicators, rollups and marts), one
+  Dagster partition per local day. A run for
   partitions ``[D1 .. Dn]`` is one ``dbt build`` with the half-open vars
-  ``min_date = D1``, ``max_date = Dn + 1`` and ``reprocessing_window_days``;
+  ``min_date = D1``, ``max_date = Dn + 1`` (the daily schedule adds the
+  days its new files changed, within the reprocessing window);
   a backfill runs in chunks of ``WATTLAS_BACKFILL_CHUNK_DAYS`` days (default
   5), one run each, so its memory follows the chunk, not the range.
 - ``dbt_models`` (``after_daily``): every other model, snapshot and test,
@@ -26,7 +28,6 @@ when dbt failed, then fails the step if dbt did.
 
 import json
 import uuid
-from datetime import date, timedelta
 from pathlib import Path
 
 import dagster as dg
@@ -71,10 +72,12 @@ class DbtBuildConfig(dg.Config):
 
 
 class DbtDailyConfig(DbtBuildConfig):
-    # Days rebuilt before the first partition of the run: 0 for backfills and
-    # sensor runs (exactly the requested days); the daily schedule sets
-    # WATTLAS_REPROCESSING_WINDOW_DAYS (default 15, as the dbt var
-    # usage_reprocessing_window_days: operators correct up to 15 days late).
+    # How far before the first partition of the run late rows are picked up:
+    # 0 for backfills and sensor runs (exactly the requested days); the daily
+    # schedule sets WATTLAS_REPROCESSING_WINDOW_DAYS (default 15: operators
+    # correct up to 15 days late). The run then also rebuilds from the first
+    # day the latest staging run changed, if it is inside that window, so a
+    # day without late rows costs one day's work.
     reprocessing_window_days: int = 0
 
 
@@ -193,13 +196,12 @@ if HAS_INCREMENTAL_MODELS:
     ):
         min_date, max_date = half_open_dates(context.partition_time_window)
         window = max(config.reprocessing_window_days, 0)
+        dbt_vars = {"min_date": min_date, "max_date": max_date}
         if window:
-            min_date = (date.fromisoformat(min_date) - timedelta(days=window)).isoformat()
-        dbt_vars = {
-            "min_date": min_date,
-            "max_date": max_date,
-            "reprocessing_window_days": window,
-        }
+            dbt_vars |= {
+                "usage_rebuild_changed_days": True,
+                "usage_reprocessing_window_days": window,
+            }
         context.log.info(f"dbt vars: {dbt_vars}")
         yield from run_dbt_build(
             context, dbt, warehouse, full_refresh=config.full_refresh, dbt_vars=dbt_vars

@@ -250,7 +250,9 @@ def run_sequence(engine: str, work: Path, calibration: Calibration, args) -> lis
             [*dbt, "build", *common, "--exclude", "resource_type:test", "resource_type:unit_test"],
             env, log,
         )  # fmt: skip
+        shutil.copy(work / "target" / "run_results.json", work / f"build_day{offset + 1}.json")
         test_s, test_mb = _timed([*dbt, "test", *common, "--exclude", "test_type:unit"], env, log)
+        shutil.copy(work / "target" / "run_results.json", work / f"test_day{offset + 1}.json")
         floor_s = floor_seconds(static_path, files["status_path"], files["session_path"])
         row = {
             "engine": engine, "day": offset + 1, "statuses": files["statuses"],

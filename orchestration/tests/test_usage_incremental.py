@@ -265,7 +265,17 @@ def test_late_session_changes_only_its_day_and_rollups(warehouse):
             " where dataset = 'sessions' and feed = 'operator_sessions'"
             " and date_day = cast('2025-03-01' as date)"
         ).fetchall()
+        windows = connection.execute(
+            "select first_new_day, first_day, last_day from intermediate.int_usage_rebuild_windows"
+            " order by last_loaded_at desc"
+        ).fetchall()
     finally:
         connection.close()
     assert merged == 0
     assert late_rows == [(1,)]
+    # The rebuild log: the first build, then the late file (nothing for the
+    # second build, which loaded nothing). Its first new day is the old
+    # session's; the rebuild starts 15 days before the latest session day
+    # (2025-04-25, earlier than the latest status day).
+    assert len(windows) == 2
+    assert windows[0][:2] == (OLD_DAY, dt.date(2025, 4, 10))

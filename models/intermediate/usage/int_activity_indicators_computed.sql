@@ -1,3 +1,9 @@
+{{
+    config(
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Activity indicators, one row per indicator, level, target, category and
     local day, in the shape of fct_indicators_usage_daily (which unions the

@@ -25,7 +25,7 @@ sessions as (
 
     select * from {{ ref('int_charging_sessions_daily') }}
     where
-        {{ usage_day_filter('start_date', 'date_day', var('usage_max_session_days')) }}
+        {{ usage_day_filter('start_date', var('usage_max_session_days')) }}
 
 ),
 
@@ -33,7 +33,7 @@ activation_sessions as (
 
     select * from {{ ref('int_charging_sessions_daily') }}
     where
-        {{ usage_day_filter('start_date', 'date_day',
+        {{ usage_day_filter('start_date',
             31 * var('usage_deactivation_months')) }}
 
 ),
@@ -41,14 +41,14 @@ activation_sessions as (
 statuses as (
 
     select * from {{ ref('int_charge_point_statuses_daily') }}
-    where {{ usage_day_filter('status_date', 'date_day') }}
+    where {{ usage_day_filter('status_date') }}
 
 ),
 
 dates as (
 
     select * from {{ ref('int_dates_enriched') }}
-    where {{ usage_day_filter('date_day', 'date_day') }}
+    where {{ usage_day_filter('date_day') }}
 
 ),
 

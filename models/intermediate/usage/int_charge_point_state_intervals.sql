@@ -33,7 +33,7 @@ sessions as (
 
     select * from {{ ref('int_charging_sessions_daily') }}
     where
-        {{ usage_day_filter('start_date', 'interval_date', var('usage_max_session_days')) }}
+        {{ usage_day_filter('start_date', var('usage_max_session_days')) }}
 
 ),
 
@@ -41,14 +41,14 @@ statuses as (
 
     select * from {{ ref('int_charge_point_statuses_daily') }}
     where
-        {{ usage_day_filter('status_date', 'interval_date', var('usage_status_lookback_days')) }}
+        {{ usage_day_filter('status_date', var('usage_status_lookback_days')) }}
 
 ),
 
 point_days as (
 
     select * from {{ ref('int_charge_point_days_scoped') }}
-    where {{ usage_day_filter('date_day', 'interval_date') }}
+    where {{ usage_day_filter('date_day') }}
 
 ),
 

@@ -23,14 +23,14 @@ with
 intervals as (
 
     select * from {{ ref('int_charge_point_state_intervals') }}
-    where {{ usage_day_filter('interval_date', 'state_date') }}
+    where {{ usage_day_filter('interval_date') }}
 
 ),
 
 statuses as (
 
     select * from {{ ref('int_charge_point_statuses_daily') }}
-    where {{ usage_day_filter('status_date', 'state_date') }}
+    where {{ usage_day_filter('status_date') }}
 
 ),
 

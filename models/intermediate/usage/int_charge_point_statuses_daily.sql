@@ -49,7 +49,7 @@ filtered as (
         statuses.status_at,
         statuses.loaded_at
     from statuses
-    where {{ usage_day_filter('statuses.status_date', 'status_date', anchor='self') }}
+    where {{ usage_day_filter('statuses.status_date') }}
 
 )
 

@@ -51,7 +51,7 @@ filtered as (
         sessions.end_at,
         sessions.loaded_at
     from sessions
-    where {{ usage_day_filter('sessions.start_date', 'start_date', anchor='self') }}
+    where {{ usage_day_filter('sessions.start_date') }}
 
 )
 

@@ -8,8 +8,6 @@
     )
 }}
 
--- depends_on: {{ ref('int_charge_point_statuses_daily') }}
-
 {#
     Every kept charging session with its charge point's attributes and the
     flags of the session-based indicators. Operator, operational unit and
@@ -43,8 +41,7 @@ sessions as (
 
     select * from {{ ref('int_charging_sessions_daily') }}
     where
-        {{ usage_day_filter(
-            'start_date', 'start_date', lookback_days=var('usage_overlap_lookback_days')
+        {{ usage_day_filter('start_date', lookback_days=var('usage_overlap_lookback_days')
         ) }}
 
 ),
@@ -166,7 +163,7 @@ final as (
             when joined.is_siren_invalid then 'SIRE'
         end as tiruert_exclusion_reason
     from joined
-    where {{ usage_day_filter('joined.start_date', 'start_date') }}
+    where {{ usage_day_filter('joined.start_date') }}
 
 )
 

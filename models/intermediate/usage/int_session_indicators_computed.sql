@@ -1,3 +1,9 @@
+{{
+    config(
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Session indicators, one row per indicator, level, target, category and
     local day of the session start, in the shape of fct_indicators_usage_daily

@@ -8,9 +8,6 @@
     )
 }}
 
--- depends_on: {{ ref('int_charge_point_statuses_daily') }}
--- depends_on: {{ ref('int_charging_sessions_daily') }}
-
 {#
     Exact group-state timeline of every station and local day (docs/domain_rules.md
     §2.5). The group is the station's charge points that have a timeline
@@ -26,7 +23,7 @@ with
 point_intervals as (
 
     select * from {{ ref('int_charge_point_state_intervals') }}
-    where {{ usage_day_filter('interval_date', 'interval_date') }}
+    where {{ usage_day_filter('interval_date') }}
 
 ),
 

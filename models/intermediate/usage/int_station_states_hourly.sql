@@ -8,9 +8,6 @@
     )
 }}
 
--- depends_on: {{ ref('int_charge_point_statuses_daily') }}
--- depends_on: {{ ref('int_charging_sessions_daily') }}
-
 {#
     Minutes of every station in each group state per hour of the local day
     (hour_index 0..hours_in_day-1 counted from the day's UTC start, so the
@@ -25,7 +22,7 @@ with
 station_intervals as (
 
     select * from {{ ref('int_station_state_intervals') }}
-    where {{ usage_day_filter('interval_date', 'state_date') }}
+    where {{ usage_day_filter('interval_date') }}
 
 ),
 

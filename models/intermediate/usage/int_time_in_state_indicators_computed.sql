@@ -1,3 +1,9 @@
+{{
+    config(
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Time-in-state indicators (docs/domain_rules.md §2.5), one row per
     indicator, level, target, category and local day, in the shape of

@@ -1,3 +1,9 @@
+{{
+    config(
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     TIRUERT family indicators (docs/domain_rules.md §2.3), one row per
     indicator, level, target and local day of the session start, in the shape

@@ -8,9 +8,6 @@
     )
 }}
 
--- depends_on: {{ ref('int_charge_point_statuses_daily') }}
--- depends_on: {{ ref('int_charging_sessions_daily') }}
-
 {#
     Additive daily facts of every charge point and local day, the base of
     the usage indicators: state times of the quality-of-service scope
@@ -28,14 +25,14 @@ with
 states as (
 
     select * from {{ ref('int_charge_point_states_daily') }}
-    where {{ usage_day_filter('state_date', 'date_day') }}
+    where {{ usage_day_filter('state_date') }}
 
 ),
 
 sessions as (
 
     select * from {{ ref('int_charging_sessions_flagged') }}
-    where {{ usage_day_filter('start_date', 'date_day') }}
+    where {{ usage_day_filter('start_date') }}
 
 ),
 

@@ -8,9 +8,6 @@
     )
 }}
 
--- depends_on: {{ ref('int_charge_point_statuses_daily') }}
--- depends_on: {{ ref('int_charging_sessions_daily') }}
-
 {#
     Additive daily facts of every station with a group timeline: seconds in
     each group state (docs/domain_rules.md §2.5), full-use time (no point free and at
@@ -26,14 +23,14 @@ with
 hourly as (
 
     select * from {{ ref('int_station_states_hourly') }}
-    where {{ usage_day_filter('state_date', 'date_day') }}
+    where {{ usage_day_filter('state_date') }}
 
 ),
 
 station_intervals as (
 
     select * from {{ ref('int_station_state_intervals') }}
-    where {{ usage_day_filter('interval_date', 'date_day') }}
+    where {{ usage_day_filter('interval_date') }}
 
 ),
 

@@ -1,3 +1,13 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='period_start',
+        on_schema_change='fail',
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Usage and quality-of-service indicators per local day (Europe/Paris),
     level, target and category, with the additive parts of every ratio
@@ -6,7 +16,8 @@
     rollups and the long indicator table read: the union of the indicator
     families, each computed in its own intermediate model at the levels the
     indicator_catalogue seed allows. Only targets with data get a row (the
-    reference code writes 0 for the others).
+    reference code writes 0 for the others). Incremental by local day, as
+    the usage models it reads.
 #}
 
 with
@@ -69,6 +80,7 @@ final as (
         ----------  strings
         unioned.extras
     from unioned
+    where {{ usage_day_filter('unioned.period_start') }}
 
 )
 

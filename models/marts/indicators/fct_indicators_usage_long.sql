@@ -1,9 +1,20 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['period', 'period_start'],
+        on_schema_change='fail',
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Usage indicators in the shared long shape of fct_indicators (the
     reference indicator store): the daily rows (period 'd') and the rolled-up
     rows (w, m, q, y). Rolled-up rows carry their statistics in
     extras.history (size, min, max, last, var, mean, std, sum) and
     "from": "d"; ratios also carry their additive numerator and denominator.
+    Incremental: the days a run rebuilds and the periods that contain them.
 #}
 
 with
@@ -40,7 +51,9 @@ format_daily as (
             else daily.extras
         end as extras
     from daily
-    where daily.value is not null
+    where
+        daily.value is not null
+        and {{ usage_day_filter('daily.period_start') }}
 
 ),
 
@@ -73,7 +86,15 @@ format_rollups as (
         end
         || '}' as extras
     from rollups
-    where rollups.value is not null
+    where
+        rollups.value is not null
+        and (
+            {%- for code, unit in [('w', 'week'), ('m', 'month'), ('q', 'quarter'), ('y', 'year')] %}
+                (rollups.period = '{{ code }}'
+                and {{ usage_period_filter('rollups.period_start', unit) }})
+                {% if not loop.last %}or{% endif %}
+            {%- endfor %}
+        )
 
 ),
 

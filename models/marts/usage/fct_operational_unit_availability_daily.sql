@@ -1,7 +1,18 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='date_day',
+        on_schema_change='fail',
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Wide BI mart: one row per operational unit and local day, the station
     mart summed (additive parts) with its rates recomputed as Σ numerators /
     Σ denominators, plus the number of stations saturated at least one hour.
+    Incremental by local day, as the usage models it reads.
 #}
 
 with
@@ -9,6 +20,7 @@ with
 stations as (
 
     select * from {{ ref('fct_station_availability_daily') }}
+    where {{ usage_day_filter('date_day') }}
 
 ),
 

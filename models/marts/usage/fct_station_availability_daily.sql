@@ -1,3 +1,13 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='date_day',
+        on_schema_change='fail',
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Wide BI mart: one row per station and local day with a group timeline.
     Point times (free, occupied, out of service, false free / occupied) of
@@ -6,6 +16,7 @@
     from these additive parts (availability = (free + occupied) / opening
     time, utilisation = occupied / (free + occupied), saturation = saturé /
     available group time, load factor = energy / (Σ power × day hours)).
+    Incremental by local day, as the usage models it reads.
 #}
 
 with
@@ -13,12 +24,14 @@ with
 station_days as (
 
     select * from {{ ref('int_usage_station_days') }}
+    where {{ usage_day_filter('date_day') }}
 
 ),
 
 point_days as (
 
     select * from {{ ref('int_usage_point_days') }}
+    where {{ usage_day_filter('date_day') }}
 
 ),
 

@@ -8,9 +8,6 @@
     )
 }}
 
--- depends_on: {{ ref('int_charge_point_statuses_daily') }}
--- depends_on: {{ ref('int_charging_sessions_daily') }}
-
 {#
     Wide BI mart, the loco-labs/qualicharge-rtet hourly saturation output (docs/domain_rules.md §2.5): one
     row per station, local day and hour of the day with its points
@@ -25,14 +22,14 @@ with
 hourly as (
 
     select * from {{ ref('int_station_states_hourly') }}
-    where {{ usage_day_filter('state_date', 'state_date') }}
+    where {{ usage_day_filter('state_date') }}
 
 ),
 
 station_days as (
 
     select * from {{ ref('int_usage_station_days') }}
-    where {{ usage_day_filter('date_day', 'state_date') }}
+    where {{ usage_day_filter('date_day') }}
 
 ),
 

@@ -1,9 +1,20 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='start_date',
+        on_schema_change='fail',
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     TIRUERT energy (docs/domain_rules.md §2.3 tirue) per aménageur SIREN, operational
     unit, station and local start day, in MWh, from the sessions that raise
     no exclusion flag (int_charging_sessions_flagged); the excluded ones are
     in fct_tiruert_sessions_excluded. Monthly CarbuRe submissions sum these
     rows over the month.
+    Incremental by local day, as the usage models it reads.
 #}
 
 with
@@ -11,6 +22,7 @@ with
 sessions as (
 
     select * from {{ ref('int_charging_sessions_flagged') }}
+    where {{ usage_day_filter('start_date') }}
 
 ),
 

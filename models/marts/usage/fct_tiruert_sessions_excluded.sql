@@ -1,6 +1,17 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='start_date',
+        on_schema_change='fail',
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Sessions left out of the TIRUERT energy, kept with their reason (the
     reference code archives them to S3 as ignored-<siren>.parquet).
+    Incremental by local day, as the usage models it reads.
 #}
 
 with
@@ -8,6 +19,7 @@ with
 sessions as (
 
     select * from {{ ref('int_charging_sessions_flagged') }}
+    where {{ usage_day_filter('start_date') }}
 
 ),
 
