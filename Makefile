@@ -1,6 +1,7 @@
 # Wattlas: the two commands of the README, and what they are made of.
-#   make run    load the shipped sample into DuckDB, dbt build (unit tests are
-#               make test's: they test code, not data), print a summary
+#   make run    load the shipped sample into DuckDB, dbt build of what changed
+#               since the last build (unit tests are make test's: they test
+#               code, not data), print a summary
 #   make test   ruff, sqlfluff, dbt build on DuckDB and PostgreSQL, pytest
 #   make dagster  the Dagster UI on http://127.0.0.1:3070 (DuckDB default)
 
@@ -22,8 +23,8 @@ run: venv
 	@$(BIN)/python -m orchestration.ingestion --target duckdb load --sample
 	@$(BIN)/python -m orchestration.ingestion --target duckdb load
 	@status=0; \
-	$(BIN)/dbt build --target duckdb --target-path target/duckdb \
-		--exclude-resource-type unit_test || status=$$?; \
+	$(BIN)/python -m orchestration.build --target duckdb --target-path target/duckdb \
+		-- --exclude-resource-type unit_test || status=$$?; \
 	$(BIN)/python -m orchestration.reporting.run_summary --target-path target/duckdb \
 		--duckdb-path "$(WATTLAS_DUCKDB_PATH)"; \
 	exit $$status

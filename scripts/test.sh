@@ -29,8 +29,10 @@ rm -f "$WATTLAS_TEST_DUCKDB_PATH" "$WATTLAS_TEST_DUCKDB_PATH.wal"
 echo "== DuckDB: load the sample and dbt build"
 python -m orchestration.ingestion --target duckdb --duckdb-path "$WATTLAS_TEST_DUCKDB_PATH" \
     load --sample
+# through make run's build runner: a new warehouse, so everything (unit tests
+# included); it records the build, which test_build_changes_only starts from
 WATTLAS_DUCKDB_PATH="$WATTLAS_TEST_DUCKDB_PATH" \
-    dbt build --target duckdb --target-path target/test-duckdb
+    python -m orchestration.build --target duckdb --target-path target/test-duckdb
 
 echo "== Dagster: definitions load"
 export DAGSTER_HOME="$PWD/target/dagster_home_test"

@@ -20,6 +20,8 @@
     - usage_period_filter(date_column, trunc_unit)  boolean SQL keeping the
       rows of the whole periods (week, month, quarter, year) that contain a
       day to build: what a rollup of those periods reads.
+    - usage_rollup_periods_filter(period_column, period_start_column)
+      boolean SQL keeping the rolled-up rows (w, m, q, y) of those periods.
 
     Late rows older than the reprocessing window are therefore not merged:
     the mart fct_usage_dynamic_rows_daily reports them.
@@ -83,4 +85,15 @@
         <= date_trunc('{{ trunc_unit }}', {{ end }} - 1)
     {%- endif %}
     )
+{%- endmacro %}
+
+{% macro usage_rollup_periods_filter(period_column, period_start_column) -%}
+    {%- set conditions = [] -%}
+    {%- for code, unit in [('w', 'week'), ('m', 'month'), ('q', 'quarter'), ('y', 'year')] -%}
+        {%- do conditions.append(
+            '(' ~ period_column ~ " = '" ~ code ~ "' and "
+            ~ usage_period_filter(period_start_column, unit) ~ ')'
+        ) -%}
+    {%- endfor -%}
+    ({{ conditions | join(' or ') }})
 {%- endmacro %}

@@ -16,10 +16,12 @@
 - ``dbt_models`` (``after_daily``): every other model, snapshot and test,
   unpartitioned: the marts and what the daily models do not read.
 
-Nothing after the daily set feeds it and no test has parents in two of the
-sets, so a run never has to split one of them into steps, and dbt's default
-("eager") test selection is right. If no model carries the tag, only
-``dbt_models`` is defined, with the whole project.
+Nothing after the daily set feeds it, so a run never has to split one of
+them into steps. A test reading models of two sets (the indicator catalogue
+seed and a mart) runs with the later set, once both exist: the first two
+selectors select tests "buildable" (every parent selected or upstream). If
+no model carries the tag, only ``dbt_models`` is defined, with the whole
+project.
 
 Each function runs one ``dbt build`` (tests included, as asset checks), then
 appends dbt's run results to ``audit.dbt_run_results`` (``run_log.py``), even

@@ -12,9 +12,12 @@ A script, not a test: ``python -m orchestration.benchmarks.daily_curve --help``.
    sessions; volumes from the options (default 150,000 points, 580,000
    status lines and 300,000 sessions a day, Poisson per point).
 2. Loads the shipped sample once (reference data, untimed), then for each
-   day, as ``make run`` after the day's files land: the loader (timed),
-   ``dbt build`` without the tests (timed) and ``dbt test`` without the unit
-   tests (timed), with the peak resident memory of those processes.
+   day, as ``make run`` after the day's files land: the loader (timed), the
+   build of what the new files changed (``orchestration.build``, without
+   the tests; day 1 builds everything) (timed) and ``dbt test`` of the same
+   selection without the unit tests (timed), with the peak resident memory
+   of those processes. With ``--keep``, each day's dbt run results stay in
+   the work folder (``build_dayN.json``, ``test_dayN.json``).
 3. Beside each day, the single-pass floor: one DuckDB query over that day's
    files alone (per-point state durations from the status lines, sessions
    and energy per department), the least any system must spend on the day;
@@ -31,6 +34,7 @@ import gzip
 import json
 import random
 import shutil
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -232,8 +236,10 @@ def run_sequence(engine: str, work: Path, calibration: Calibration, args) -> lis
     log = work / f"{engine}.log"
     landing = work / "landing"
     dbt = [str(ROOT / ".venv" / "bin" / "dbt")]
-    common = ["--target", engine, "--target-path", str(work / "target"),
-              "--log-path", str(work / "logs")]  # fmt: skip
+    logs = ["--log-path", str(work / "logs")]
+    common = ["--target", engine, "--target-path", str(work / "target"), *logs]
+    build = [sys.executable, "-m", "orchestration.build", "--target", engine,
+             "--target-path", str(work / "target")]  # fmt: skip
     _timed([*ingest, "load", "--sample"], env, log)  # reference data, not timed
     rng = random.Random(args.seed)
     ids = write_static(landing, args.points)
@@ -246,12 +252,20 @@ def run_sequence(engine: str, work: Path, calibration: Calibration, args) -> lis
             args.sessions / args.points, rng,
         )  # fmt: skip
         load_s, load_mb = _timed([*ingest, "--landing-root", str(landing), "load"], env, log)
+        # the daily path of `make run`: build what the new files changed
         build_s, build_mb = _timed(
-            [*dbt, "build", *common, "--exclude", "resource_type:test", "resource_type:unit_test"],
+            [*build, "--", "--exclude-resource-type", "test", "unit_test", *logs], env, log
+        )  # fmt: skip
+        results = json.loads((work / "target" / "run_results.json").read_text())
+        shutil.copy(work / "target" / "run_results.json", work / f"build_day{offset + 1}.json")
+        # then the data tests of what it built (the same selection)
+        selection = [item for item in results["args"].get("select") or []
+                     if not item.startswith("state:")]  # fmt: skip
+        test_s, test_mb = _timed(
+            [*dbt, "test", *common, "--exclude", "test_type:unit",
+             *(["--select", *selection] if selection else [])],
             env, log,
         )  # fmt: skip
-        shutil.copy(work / "target" / "run_results.json", work / f"build_day{offset + 1}.json")
-        test_s, test_mb = _timed([*dbt, "test", *common, "--exclude", "test_type:unit"], env, log)
         shutil.copy(work / "target" / "run_results.json", work / f"test_day{offset + 1}.json")
         floor_s = floor_seconds(static_path, files["status_path"], files["session_path"])
         row = {

@@ -17,9 +17,13 @@ A file already loaded unchanged (same raw table, same identity, same
 checksum, ``status = 'loaded'`` in ``raw._loads``) is not loaded again:
 ``load_file`` returns ``Unchanged`` and writes nothing, so re-running a load
 on the same files leaves the warehouse as it was (``_loaded_at`` included).
-It checks once before parsing (a streamed checksum, cheap) and again once it
-holds the table lock, so of two concurrent loads of a new file the second
-finds the first one's rows and reports ``Unchanged``. ``force=True`` reloads.
+It checks before reading when it can: a file with the size and modification
+time (nanoseconds) recorded at its load is that version, as for make and
+rsync, so a folder loaded again is not read at all; otherwise before parsing
+(a streamed checksum, cheap) and again once it holds the table lock, so of
+two concurrent loads of a new file the second finds the first one's rows and
+reports ``Unchanged``. ``force=True`` reloads (a file rewritten in place
+with the same size and time is only seen that way).
 
 Operator feeds (datasets with ``operator_feed``) need the operator slug: it is
 written to the ``_operator`` column of every row, and the file is recorded as
@@ -189,6 +193,28 @@ def loaded_days(
     return {row[0] for row in rows}
 
 
+def loaded_as_is(
+    warehouse: Warehouse, dataset: Dataset, source_file: str, stat: os.stat_result | None
+) -> datetime | None:
+    """When the loaded version of the file was loaded, if the file still has
+    the size and modification time recorded then (None otherwise)."""
+    if stat is None:
+        return None
+    rows = warehouse.execute(
+        f"select max(loaded_at) from {RAW_SCHEMA}.{LOADS_TABLE} where raw_table = %s "
+        "and source_file = %s and status = %s and file_size = %s and file_mtime_ns = %s",
+        (dataset.raw_table, source_file, LOADED, stat.st_size, stat.st_mtime_ns),
+    )
+    return rows[0][0] if rows else None
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat() if path.is_file() else None
+    except OSError:
+        return None
+
+
 def _streamed_checksum(path: Path) -> str | None:
     """The file's checksum, or None when it cannot be read (the parser then
     refuses it, with the reason)."""
@@ -219,13 +245,30 @@ def load_file(
     path = Path(path)
     source_file = source_file_name(dataset, path, operator)
     table = dataset.raw_table
-    found = _plain_csv(path, dataset)  # its pass gives the checksum too
+    stat = _stat(path)  # before any read: a file changed while read is read again next time
     try:
         warehouse.ensure_bookkeeping()
         warehouse.commit()
         if not force:
+            previous = loaded_as_is(warehouse, dataset, source_file, stat)
+            warehouse.commit()
+            if previous is not None:
+                return Unchanged(dataset.key, f"{RAW_SCHEMA}.{table}", source_file, previous)
+    except Exception:
+        warehouse.rollback()
+        raise
+    found = _plain_csv(path, dataset)  # its pass gives the checksum too
+    try:
+        if not force:
             checksum = found.checksum if found else _streamed_checksum(path)
             previous = already_loaded(warehouse, dataset, source_file, checksum)
+            if previous is not None and stat is not None:
+                # same content, new size or time on record: next time, no read
+                warehouse.execute(
+                    f"update {RAW_SCHEMA}.{LOADS_TABLE} set file_size = %s, file_mtime_ns = %s "
+                    "where raw_table = %s and source_file = %s and status = %s",
+                    (stat.st_size, stat.st_mtime_ns, table, source_file, LOADED),
+                )
             warehouse.commit()  # ends the read transaction before the parse
             if previous is not None:
                 return Unchanged(dataset.key, f"{RAW_SCHEMA}.{table}", source_file, previous)
@@ -284,11 +327,13 @@ def load_file(
         warehouse.execute(
             f"insert into {RAW_SCHEMA}.{LOADS_TABLE} (dataset, raw_table, source_file, "
             "file_checksum, input_lines, loaded_rows, rejected_rows, loaded_at, "
-            "structural_lines, status) values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            "structural_lines, status, file_size, file_mtime_ns) "
+            "values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
             (
                 dataset.key, table, source_file, checksum,
                 report.input_lines, report.loaded_rows, report.rejected_rows,
                 loaded_at, report.structural_lines, LOADED,
+                stat.st_size if stat else None, stat.st_mtime_ns if stat else None,
             ),
         )  # fmt: skip
         warehouse.commit()

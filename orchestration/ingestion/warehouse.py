@@ -52,7 +52,8 @@ _BOOKKEEPING_DDL = {
         "dataset text, raw_table text, source_file text, file_checksum text, "
         "input_lines integer, loaded_rows integer, rejected_rows integer, "
         "loaded_at timestamp, structural_lines integer, "
-        f"status text default '{LOADED}', refusal_reason text"
+        f"status text default '{LOADED}', refusal_reason text, "
+        "file_size bigint, file_mtime_ns bigint"
     ),
     LOAD_DAYS_TABLE: "raw_table text, source_file text, file_checksum text, day date",
 }
@@ -62,6 +63,8 @@ _LOADS_ADDED_COLUMNS = {
     "structural_lines": "integer",
     "status": f"text default '{LOADED}'",
     "refusal_reason": "text",
+    "file_size": "bigint",
+    "file_mtime_ns": "bigint",
 }
 
 

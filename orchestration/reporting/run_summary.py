@@ -6,7 +6,10 @@ of `make run`.
 
 A mart that this run did not rebuild (skipped, failed or not selected,
 according to the run's run_results.json) still holds an older table: its
-row count is marked stale rather than shown as if it were fresh.
+row count is marked stale rather than shown as if it were fresh. When the
+run selected what changed (``orchestration.build``: ``--select`` with
+``state:modified+``), a mart it did not select is marked unchanged instead:
+nothing it reads was loaded or edited since the last build.
 """
 
 import argparse
@@ -55,13 +58,25 @@ def build_statuses(results: list[dict] | None) -> dict[str, str]:
     }
 
 
-def stale_note(name: str, statuses: dict[str, str], has_results: bool) -> str:
+def selected_changes_only(run_results_path: Path) -> bool:
+    """Whether the run built only what changed (a ``state:modified+`` selection)."""
+    if not run_results_path.is_file():
+        return False
+    selection = json.loads(run_results_path.read_text()).get("args", {}).get("select") or []
+    return any("state:modified" in selector for selector in selection)
+
+
+def stale_note(
+    name: str, statuses: dict[str, str], has_results: bool, changes_only: bool = False
+) -> str:
     """'' for a mart rebuilt by this run, else why its table may be stale."""
     if not has_results:
         return "(stale? no run_results.json for this run)"
     status = statuses.get(name)
     if status == "success":
         return ""
+    if status is None and changes_only:
+        return "(unchanged: nothing it reads was loaded or edited since the last build)"
     if status is None:
         return "(stale: not rebuilt in this run, not selected)"
     return f"(stale: not rebuilt in this run, {status})"
@@ -152,15 +167,16 @@ def main(argv: list[str] | None = None) -> int:
     results = load_results(args.target_path / "run_results.json")
     tests, nodes = count_outcomes(results)
     statuses = build_statuses(results)
+    changes_only = selected_changes_only(args.target_path / "run_results.json")
     database = args.duckdb_path.resolve()
     print("\n==== Wattlas: run summary ====")
     print("Rows per mart:")
     connection = duckdb.connect(str(database), read_only=True) if database.is_file() else None
     try:
         for name, rows in mart_row_counts(connection) if connection else []:
-            note = stale_note(name, statuses, results is not None)
+            note = stale_note(name, statuses, results is not None, changes_only)
             print(f"  marts.{name:<40} {rows:>10,} {note}".rstrip())
-        note = stale_note(QUALITY_RESULTS, statuses, results is not None)
+        note = stale_note(QUALITY_RESULTS, statuses, results is not None, changes_only)
         breaches = quality_breaches(connection, note) if connection else []
     finally:
         if connection:

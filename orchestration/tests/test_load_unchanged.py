@@ -1,7 +1,8 @@
 """Re-running the load on files already loaded changes nothing.
 
 A file whose identity and checksum already have a ``loaded`` line in
-``raw._loads`` is skipped before it is parsed: its rows, their
+``raw._loads`` is skipped before it is parsed (before it is read at all
+when its size and modification time are the recorded ones): its rows, their
 ``_loaded_at`` and its ``raw._loads`` line stay as they were. A changed file
 is reloaded and replaces its rows; ``--force`` reloads regardless.
 
@@ -12,6 +13,7 @@ happened shows as a moved ``_loaded_at``.
 
 import gzip
 import hashlib
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -126,6 +128,35 @@ def test_loading_the_same_files_again_changes_nothing(monkeypatch, capsys, targe
         "2 files: 0 loaded, 2 unchanged, 0 refused; input lines 0 = loaded 0 + rejected 0 "
         "(unchanged files not re-read)"
     )
+
+
+def test_a_file_with_its_recorded_size_and_time_is_not_read(monkeypatch, capsys, target, landing):
+    _load(monkeypatch, capsys, target, landing, FIRST)
+
+    def no_read(*args, **kwargs):
+        raise AssertionError("an unchanged file was read")
+
+    with monkeypatch.context() as patched:
+        for name in ("_plain_csv", "_streamed_checksum", "parse_file"):
+            patched.setattr(loader, name, no_read)
+        out = _load(patched, capsys, target, landing, SECOND)
+    assert out[-1].startswith("2 files: 0 loaded, 2 unchanged, 0 refused; ")
+
+    # Same content, a later time: read once (checksum), unchanged, and the
+    # new time recorded, so the next load reads nothing again.
+    path = landing / HOLIDAYS.key / HOLIDAYS_FILE
+    later = path.stat().st_mtime_ns + 60 * 10**9
+    os.utime(path, ns=(later, later))
+    out = _load(monkeypatch, capsys, target, landing, SECOND)
+    assert out[-1].startswith("2 files: 0 loaded, 2 unchanged, 0 refused; ")
+    assert _query(
+        target, "select file_mtime_ns from raw._loads where source_file = %s", (HOLIDAYS_FILE,)
+    ) == [(later,)]
+    with monkeypatch.context() as patched:
+        for name in ("_plain_csv", "_streamed_checksum", "parse_file"):
+            patched.setattr(loader, name, no_read)
+        out = _load(patched, capsys, target, landing, THIRD)
+    assert out[-1].startswith("2 files: 0 loaded, 2 unchanged, 0 refused; ")
 
 
 def test_a_changed_line_reloads_the_file_and_force_reloads_an_unchanged_one(

@@ -37,11 +37,102 @@ sessions as (
 
 ),
 
-statuses as (
+{%- set window_start = usage_window_start_date() %}
+
+statuses_read as (
 
     select * from {{ ref('int_charge_point_statuses_daily') }}
     where
         {{ usage_day_filter('status_date', var('usage_status_lookback_days')) }}
+
+),
+
+{# An incremental run carries into its first day only each point's latest
+   explicit status and latest declared occupancy of the lookback days
+   before it: the timeline needs nothing else from them, and streaming
+   every lookback status through the carry-forward would cost a month of
+   statuses per run. A full build streams them all. #}
+statuses_in_window as (
+
+    select statuses_read.* from statuses_read
+    {% if window_start -%}
+        where statuses_read.status_date >= {{ window_start }}
+    {%- endif %}
+
+),
+
+statuses_before_window as (
+
+    select statuses_read.* from statuses_read
+    {% if window_start -%}
+        where statuses_read.status_date < {{ window_start }}
+    {%- else -%}
+        where 1 = 0
+    {%- endif %}
+
+),
+
+latest_explicit_before_window as (
+
+    select
+        statuses_before_window.charge_point_id,
+        max(statuses_before_window.status_at) as status_at
+    from statuses_before_window
+    where statuses_before_window.status in ('en_service', 'hors_service')
+    group by 1
+
+),
+
+latest_occupancy_before_window as (
+
+    select
+        statuses_before_window.charge_point_id,
+        max(statuses_before_window.status_at) as status_at
+    from statuses_before_window
+    where statuses_before_window.occupancy in ('libre', 'occupe', 'reserve')
+    group by 1
+
+),
+
+statuses as (
+
+    select
+        statuses_in_window.charge_point_id,
+        statuses_in_window.status_at,
+        statuses_in_window.status_date,
+        statuses_in_window.status,
+        statuses_in_window.occupancy
+    from statuses_in_window
+
+    union all
+
+    select
+        statuses_before_window.charge_point_id,
+        statuses_before_window.status_at,
+        statuses_before_window.status_date,
+        statuses_before_window.status,
+        cast(null as varchar) as occupancy
+    from statuses_before_window
+    inner join latest_explicit_before_window
+        on
+            statuses_before_window.charge_point_id
+            = latest_explicit_before_window.charge_point_id
+            and statuses_before_window.status_at = latest_explicit_before_window.status_at
+
+    union all
+
+    select
+        statuses_before_window.charge_point_id,
+        statuses_before_window.status_at,
+        statuses_before_window.status_date,
+        cast(null as varchar) as status,
+        statuses_before_window.occupancy
+    from statuses_before_window
+    inner join latest_occupancy_before_window
+        on
+            statuses_before_window.charge_point_id
+            = latest_occupancy_before_window.charge_point_id
+            and statuses_before_window.status_at = latest_occupancy_before_window.status_at
 
 ),
 

@@ -65,7 +65,9 @@ new_rows as (
     select staged.*
     from staged
     {% if is_incremental() -%}
-        where staged.loaded_at > (select max(this.last_loaded_at) from {{ this }} as this)
+        where staged.loaded_at > (
+            select max(this.last_loaded_at) as watermark from {{ this }} as this
+        )
     {%- endif %}
 
 ),
@@ -75,10 +77,10 @@ new_bounds as (
     select
         min(new_rows.local_date) as first_new_day,
         max(new_rows.loaded_at) as last_loaded_at,
-        (select max(latest_days.last_day) from latest_days) as last_day,
+        (select max(latest_days.last_day) as last_day from latest_days) as last_day,
         {# each kind may be late by the window behind its own latest day #}
         cast(
-            (select min(latest_days.last_day) from latest_days)
+            (select min(latest_days.last_day) as last_day from latest_days)
             - {{ var('usage_reprocessing_window_days') }} as date
         ) as window_first_day
     from new_rows

@@ -88,13 +88,7 @@ format_rollups as (
     from rollups
     where
         rollups.value is not null
-        and (
-            {%- for code, unit in [('w', 'week'), ('m', 'month'), ('q', 'quarter'), ('y', 'year')] %}
-                (rollups.period = '{{ code }}'
-                and {{ usage_period_filter('rollups.period_start', unit) }})
-                {% if not loop.last %}or{% endif %}
-            {%- endfor %}
-        )
+        and {{ usage_rollup_periods_filter('rollups.period', 'rollups.period_start') }}
 
 ),
 

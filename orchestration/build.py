@@ -1,0 +1,160 @@
+"""``dbt build`` of what changed since the last successful build.
+
+``make run`` (and the daily benchmark) call this instead of a bare
+``dbt build``, so that a day's new files cost that day's work:
+
+- the raw tables that received a file since the last successful build
+  (``raw._loads.loaded_at`` later than the ``loaded_through`` it recorded)
+  select their sources and everything downstream (``source:...+``), tests
+  included;
+- models, seeds, snapshots, tests or macros changed since then select
+  themselves and their descendants (``state:modified+`` against the
+  manifest kept in ``<target-path>/last_build``);
+- nothing loaded and nothing changed: nothing to build, said so.
+
+A full ``dbt build`` runs when there is no record to compare with: a new
+warehouse (no ``audit.dbt_builds`` row), no kept manifest, or ``--full``.
+A build that fails records nothing, so the next one selects the same files
+again. The record lives in the warehouse itself (``audit.dbt_builds``), so a
+deleted or swapped warehouse file never inherits another one's state.
+
+Usage: ``python -m orchestration.build --target duckdb --target-path
+target/duckdb [--full] [-- extra dbt arguments]``.
+"""
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from orchestration.ingestion.warehouse import LOADS_TABLE, RAW_SCHEMA, connect
+
+STATE_FOLDER = "last_build"
+BUILDS_TABLE = "audit.dbt_builds"
+
+
+def _dbt() -> str:
+    return str(Path(sys.executable).with_name("dbt"))
+
+
+def _exists(warehouse, qualified_table: str) -> bool:
+    schema, table = qualified_table.split(".")
+    return bool(
+        warehouse.execute(
+            "select 1 from information_schema.tables where table_schema = %s and table_name = %s",
+            (schema, table),
+        )
+    )
+
+
+def loaded_through(warehouse) -> datetime | None:
+    """The latest load recorded in raw._loads (None when nothing was loaded)."""
+    loads = f"{RAW_SCHEMA}.{LOADS_TABLE}"
+    if not _exists(warehouse, loads):
+        return None
+    return warehouse.execute(f"select max(loaded_at) from {loads}")[0][0]
+
+
+def last_build(warehouse) -> datetime | None:
+    """``loaded_through`` of the last successful build, None if none."""
+    if not _exists(warehouse, BUILDS_TABLE):
+        return None
+    return warehouse.execute(f"select max(loaded_through) from {BUILDS_TABLE}")[0][0]
+
+
+def changed_raw_tables(warehouse, since: datetime) -> list[str]:
+    """Raw tables (``raw.<name>``) with a file loaded after ``since``."""
+    rows = warehouse.execute(
+        f"select distinct raw_table from {RAW_SCHEMA}.{LOADS_TABLE} "
+        "where loaded_at > %s order by 1",
+        (since,),
+    )
+    return [row[0] for row in rows]
+
+
+def source_selectors(manifest_path: Path, raw_tables: list[str]) -> list[str]:
+    """``source:<source>.<table>+`` of the dbt sources reading these raw tables."""
+    manifest = json.loads(manifest_path.read_text())
+    wanted = {table.split(".")[-1].lower() for table in raw_tables}
+    return sorted(
+        f"source:{node['source_name']}.{node['name']}+"
+        for node in manifest["sources"].values()
+        if node["schema"] == RAW_SCHEMA and node["identifier"].lower() in wanted
+    )
+
+
+def record_build(warehouse, started_at: datetime, through: datetime | None, selection: str):
+    warehouse.execute("create schema if not exists audit")
+    warehouse.execute(
+        f"create table if not exists {BUILDS_TABLE} "
+        "(started_at timestamp, loaded_through timestamp, selection text)"
+    )
+    warehouse.execute(
+        f"insert into {BUILDS_TABLE} values (%s, %s, %s)", (started_at, through, selection)
+    )
+    warehouse.commit()
+
+
+def _run(args: list[str]) -> int:
+    print("$ dbt " + " ".join(args[1:]), flush=True)
+    return subprocess.run(args).returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m orchestration.build", description=__doc__)
+    parser.add_argument("--target", default="duckdb", choices=["duckdb", "postgres"])
+    parser.add_argument("--target-path", type=Path, default=Path("target/duckdb"))
+    parser.add_argument("--duckdb-path", type=Path, default=None)
+    parser.add_argument("--full", action="store_true", help="build everything")
+    parser.add_argument("dbt_args", nargs="*", help="more dbt build arguments, after --")
+    args = parser.parse_args(argv)
+
+    state = args.target_path / STATE_FOLDER
+    started_at = datetime.now(UTC).replace(tzinfo=None)
+    warehouse = connect(args.target, args.duckdb_path)
+    try:
+        through = loaded_through(warehouse)
+        previous = None if args.full else last_build(warehouse)
+    finally:
+        warehouse.close()
+
+    base = [_dbt(), "build", "--target", args.target, "--target-path", str(args.target_path)]
+    if previous is None or not (state / "manifest.json").is_file():
+        print("build: everything (no earlier build of this warehouse to compare with)")
+        selection = ""
+        status = _run([*base, *args.dbt_args])
+    else:
+        # parse first: the manifest of the code as it is now
+        status = _run([_dbt(), "parse", "--target", args.target,
+                       "--target-path", str(args.target_path), "--quiet"])  # fmt: skip
+        if status:
+            return status
+        warehouse = connect(args.target, args.duckdb_path)
+        try:
+            tables = changed_raw_tables(warehouse, previous)
+        finally:
+            warehouse.close()
+        selectors = source_selectors(args.target_path / "manifest.json", tables)
+        selectors.append("state:modified+")
+        selection = " ".join(selectors)
+        print(
+            f"build: files loaded since {previous:%Y-%m-%d %H:%M:%S} UTC into "
+            f"{len(tables)} raw table(s), and code changed since the last build"
+        )
+        status = _run([*base, "--select", *selectors, "--state", str(state), *args.dbt_args])
+    if status == 0:
+        state.mkdir(parents=True, exist_ok=True)
+        shutil.copy(args.target_path / "manifest.json", state / "manifest.json")
+        warehouse = connect(args.target, args.duckdb_path)
+        try:
+            record_build(warehouse, started_at, through, selection)
+        finally:
+            warehouse.close()
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,130 @@
+"""``make run``'s build selects what the new files and the code changed.
+
+On a copy of the sample warehouse ``make test`` built with
+``orchestration.build`` (else the sample loaded and fully built here):
+
+- a build with nothing loaded and nothing edited since builds nothing;
+- after one operator session file lands, the build selects the session
+  staging, the usage models and marts downstream and their tests, and
+  leaves the consumption, reference and static-data models alone;
+- each successful build is recorded in ``audit.dbt_builds``.
+
+Slow (two dbt invocations on the sample), so only with WATTLAS_RUN_DBT_TESTS=1.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from orchestration.tests.fixture_data import copy_built_warehouse, load_sample
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILT_STATE = ROOT / "target" / "test-duckdb" / "last_build"
+
+pytestmark = pytest.mark.skipif(
+    os.environ.get("WATTLAS_RUN_DBT_TESTS") != "1",
+    reason="runs dbt twice on the sample: set WATTLAS_RUN_DBT_TESTS=1",
+)
+
+
+def _build(path: Path, target: Path) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "orchestration.build", "--target", "duckdb",
+         "--target-path", str(target), "--", "--exclude-resource-type", "unit_test"],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "DBT_PROFILES_DIR": str(ROOT / "profiles"),
+             "WATTLAS_DUCKDB_PATH": str(path)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return json.loads((target / "run_results.json").read_text())
+
+
+def _built(results: dict, prefix: str) -> set[str]:
+    return {
+        result["unique_id"].split(".")[2]
+        for result in results["results"]
+        if result["unique_id"].startswith(prefix)
+    }
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> dict:
+    tmp = tmp_path_factory.mktemp("changes")
+    path, built = copy_built_warehouse(tmp, "changes.duckdb")
+    target = tmp / "target"
+    if built and (BUILT_STATE / "manifest.json").is_file():
+        shutil.copytree(BUILT_STATE, target / "last_build")
+    else:
+        load_sample(path)
+        _build(path, target)  # no record yet: everything
+    with duckdb.connect(str(path), read_only=True) as connection:
+        builds_before = connection.execute("select count(*) from audit.dbt_builds").fetchone()[0]
+        point = connection.execute(
+            "select min(charge_point_id) from marts.dim_charge_points"
+        ).fetchone()[0]
+    unchanged = _build(path, target)
+
+    folder = tmp / "landing" / "operators" / "rtet-paca" / "sessions"
+    folder.mkdir(parents=True)
+    landed = folder / "sessions_2025-04-24.json"
+    session = {
+        "start": "2025-04-24T08:00:00+00:00",
+        "end": "2025-04-24T08:45:00+00:00",
+        "energy": 11.5,
+        "id_pdc_itinerance": point,
+    }
+    landed.write_text("[\n" + json.dumps(session) + "\n]\n")
+    subprocess.run(
+        [sys.executable, "-m", "orchestration.ingestion", "--duckdb-path", str(path),
+         "load", "operators/sessions", str(landed)],
+        cwd=ROOT, check=True, capture_output=True,
+        env={**os.environ, "WATTLAS_TARGET": "duckdb", "WATTLAS_DUCKDB_PATH": str(path)},
+    )  # fmt: skip
+    after_file = _build(path, target)
+    with duckdb.connect(str(path), read_only=True) as connection:
+        builds_after = connection.execute("select count(*) from audit.dbt_builds").fetchone()[0]
+    return {
+        "unchanged": unchanged,
+        "after_file": after_file,
+        "records": builds_after - builds_before,
+    }
+
+
+def test_nothing_new_builds_nothing(builds):
+    assert builds["unchanged"]["results"] == []
+
+
+def test_a_session_file_builds_what_reads_sessions(builds):
+    models = _built(builds["after_file"], "model.")
+    tests = _built(builds["after_file"], "test.")
+    assert {
+        "stg_irve__charging_sessions_typed",
+        "stg_irve__charging_sessions",
+        "int_charging_sessions_daily",
+        "int_charge_point_state_intervals",
+        "fct_indicators_usage_daily",
+        "fct_indicators_usage_rollups",
+        "fct_station_availability_daily",
+        "fct_tiruert_energy_daily",
+    } <= models
+    untouched = {
+        "stg_odre__eco2mix_regional_measurements",
+        "fct_consumption_daily",
+        "dim_regions",
+        "stg_irve__charge_points",
+        "stg_irve__charge_point_statuses",
+        "int_charge_point_deliveries_typed",
+    }
+    assert not untouched & models
+    assert any(name.startswith("not_null_stg_irve__charging_sessions_") for name in tests)
+    assert not any("consumption" in name for name in tests)
+
+
+def test_each_successful_build_is_recorded(builds):
+    assert builds["records"] == 2
