@@ -141,8 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         selectors.append("state:modified+")
         selection = " ".join(selectors)
         print(
-            f"build: files loaded since {previous:%Y-%m-%d %H:%M:%S} UTC into "
-            f"{len(tables)} raw table(s), and code changed since the last build"
+            f"build: what {len(tables)} raw table(s) with files loaded since "
+            f"{previous:%Y-%m-%d %H:%M:%S} UTC feed{': ' + ', '.join(tables) if tables else ''}; "
+            "and what was edited since the last build"
         )
         status = _run([*base, "--select", *selectors, "--state", str(state), *args.dbt_args])
     if status == 0:

@@ -76,7 +76,7 @@ def stale_note(
     if status == "success":
         return ""
     if status is None and changes_only:
-        return "(unchanged: nothing it reads was loaded or edited since the last build)"
+        return "(unchanged: no new input or code since the last build)"
     if status is None:
         return "(stale: not rebuilt in this run, not selected)"
     return f"(stale: not rebuilt in this run, {status})"

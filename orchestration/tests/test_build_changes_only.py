@@ -7,6 +7,9 @@ On a copy of the sample warehouse ``make test`` built with
 - after one operator session file lands, the build selects the session
   staging, the usage models and marts downstream and their tests, and
   leaves the consumption, reference and static-data models alone;
+- that session's energy (5,000 kWh) is above what the session API allows:
+  the staging range test warns, the build goes on, and rule ENEU reports
+  the operator's unit on that day (one operator never stops the others);
 - each successful build is recorded in ``audit.dbt_builds``.
 
 Slow (two dbt invocations on the sample), so only with WATTLAS_RUN_DBT_TESTS=1.
@@ -76,7 +79,7 @@ def builds(tmp_path_factory) -> dict:
     session = {
         "start": "2025-04-24T08:00:00+00:00",
         "end": "2025-04-24T08:45:00+00:00",
-        "energy": 11.5,
+        "energy": 5000.0,  # above the API's 1000 kWh
         "id_pdc_itinerance": point,
     }
     landed.write_text("[\n" + json.dumps(session) + "\n]\n")
@@ -89,10 +92,18 @@ def builds(tmp_path_factory) -> dict:
     after_file = _build(path, target)
     with duckdb.connect(str(path), read_only=True) as connection:
         builds_after = connection.execute("select count(*) from audit.dbt_builds").fetchone()[0]
+        eneu = connection.execute(
+            "select operational_unit_code, status, offending_rows from marts.fct_quality_results"
+            " where rule_code = 'ENEU' and day = cast('2025-04-24' as date)"
+            " and operational_unit_code = ?",
+            [point[:5]],
+        ).fetchall()
     return {
+        "eneu": eneu,
         "unchanged": unchanged,
         "after_file": after_file,
         "records": builds_after - builds_before,
+        "point": point,
     }
 
 
@@ -128,3 +139,17 @@ def test_a_session_file_builds_what_reads_sessions(builds):
 
 def test_each_successful_build_is_recorded(builds):
     assert builds["records"] == 2
+
+
+def test_an_impossible_energy_warns_and_is_reported(builds):
+    statuses = {
+        result["unique_id"].split(".")[2]: result["status"]
+        for result in builds["after_file"]["results"]
+    }
+    range_tests = [
+        name
+        for name in statuses
+        if name.startswith("expect_column_values_to_be_between_stg_irve__charging_sessions_energy")
+    ]
+    assert range_tests and all(statuses[name] == "warn" for name in range_tests)
+    assert builds["eneu"] == [(builds["point"][:5], "fail", 1)]

@@ -3,8 +3,10 @@
     indicator_catalogue seed does not allow: a code absent from the catalogue,
     or a level missing from its `levels` list (codes joined by ';'). Column
     test on the indicator code column; `level_column` names the level column.
+    `catalogue` is the seed, or a model with its indicator_code and levels
+    (dim_indicators, for a mart built after the models that read the seed).
 #}
-{% test levels_allowed_by_catalogue(model, column_name, level_column='level') %}
+{% test levels_allowed_by_catalogue(model, column_name, level_column='level', catalogue=none) %}
 
 with
 
@@ -19,7 +21,7 @@ pairs as (
 
 catalogue as (
 
-    select * from {{ ref('indicator_catalogue') }}
+    select * from {{ catalogue if catalogue is not none else ref('indicator_catalogue') }}
 
 ),
 

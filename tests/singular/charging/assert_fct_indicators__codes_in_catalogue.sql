@@ -1,6 +1,6 @@
 {#
     Every indicator code of the long indicator table is defined in the
-    indicator catalogue seed. Returns the codes
+    indicator catalogue (dim_indicators). Returns the codes
     without a definition.
 #}
 
@@ -14,7 +14,7 @@ indicators as (
 
 catalogue as (
 
-    select * from {{ ref('indicator_catalogue') }}
+    select * from {{ ref('dim_indicators') }}
 
 )
 
