@@ -178,7 +178,8 @@ def test_loads_table_of_an_older_warehouse_gets_the_new_columns(tmp_path):
     database = tmp_path / "w.duckdb"
     warehouse = connect("duckdb", database)
     try:
-        # raw._loads as the loader created it before status/refusal_reason.
+        # raw._loads as the loader created it before status, refusal_reason
+        # and the file's size and time.
         warehouse.execute("create schema raw")
         warehouse.execute(
             "create table raw._loads (dataset text, raw_table text, source_file text, "
@@ -192,10 +193,13 @@ def test_loads_table_of_an_older_warehouse_gets_the_new_columns(tmp_path):
         warehouse.commit()
         load_file(warehouse, ECO2MIX, put(tmp_path, "eco2mix.csv", excerpt(ECO2MIX)))
 
-        assert warehouse.table_columns("_loads")[-2:] == ["status", "refusal_reason"]
+        assert warehouse.table_columns("_loads")[-4:] == [
+            "status", "refusal_reason", "file_size", "file_mtime_ns"
+        ]  # fmt: skip
         assert warehouse.execute(
-            "select source_file, status, refusal_reason from raw._loads order by source_file"
-        ) == [("eco2mix.csv", "loaded", None), ("old.csv", "loaded", None)]
+            "select source_file, status, refusal_reason, file_size is null "
+            "from raw._loads order by source_file"
+        ) == [("eco2mix.csv", "loaded", None, False), ("old.csv", "loaded", None, True)]
     finally:
         warehouse.close()
 

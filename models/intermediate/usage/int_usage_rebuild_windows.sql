@@ -29,6 +29,9 @@ statuses as (
         status_date as local_date,
         loaded_at
     from {{ ref('stg_irve__charge_point_statuses') }}
+    {# implausible lines reach no usage model: a line dated 2099 must not
+       move the window #}
+    where implausible_reason is null
 
 ),
 
@@ -39,6 +42,7 @@ sessions as (
         start_date as local_date,
         loaded_at
     from {{ ref('stg_irve__charging_sessions') }}
+    where implausible_reason is null
 
 ),
 
