@@ -127,17 +127,14 @@ def main(argv: list[str] | None = None) -> int:
         selection = ""
         status = _run([*base, *args.dbt_args])
     else:
-        # parse first: the manifest of the code as it is now
-        status = _run([_dbt(), "parse", "--target", args.target,
-                       "--target-path", str(args.target_path), "--quiet"])  # fmt: skip
-        if status:
-            return status
         warehouse = connect(args.target, args.duckdb_path)
         try:
             tables = changed_raw_tables(warehouse, previous)
         finally:
             warehouse.close()
-        selectors = source_selectors(args.target_path / "manifest.json", tables)
+        # sources as of the last build: a source added since is new, so
+        # state:modified+ selects it (no second parse of the project)
+        selectors = source_selectors(state / "manifest.json", tables)
         selectors.append("state:modified+")
         selection = " ".join(selectors)
         print(
