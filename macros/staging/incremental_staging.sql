@@ -70,3 +70,22 @@
 
     ),
 {%- endmacro %}
+
+{#
+    - wattlas_delete_reloaded_files()  post-hook of a model incremental by
+      file (columns dataset = raw table, source_file, loaded_at): deletes
+      its rows of files loaded again since, which a run whose new version
+      of the file gives no row would otherwise keep.
+#}
+
+{% macro wattlas_delete_reloaded_files() -%}
+    delete from {{ this }} as kept
+    where exists (
+        select 1
+        from {{ ref('stg_loader__loaded_files') }} as loaded_files
+        where
+            loaded_files.raw_table = kept.dataset
+            and loaded_files.source_file = kept.source_file
+            and loaded_files.loaded_at > kept.loaded_at
+    )
+{%- endmacro %}

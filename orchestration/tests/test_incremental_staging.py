@@ -9,6 +9,10 @@ on the shared day at another time and one on a new empty day. After the
 second incremental build the point's staged rows are exactly the second
 version's, the day the first version alone covered included; a full
 rebuild of both staging models gives the same table.
+
+The first version also holds a line with an impossible date, listed in
+``fct_quarantined_lines`` (incremental by file); the second version has
+none, and its load takes the first version's line out of the listing.
 """
 
 import json
@@ -24,13 +28,15 @@ from orchestration.tests.test_quality_results import ROOT, _dbt, _env
 
 POINT = "FRXXXESTAGINGTEST1"
 ALONE_DAY, SHARED_DAY, NEW_DAY = "2025-01-05", "2025-04-25", "2025-01-07"
-FIRST = [f"{ALONE_DAY}T10:00:00+00:00", f"{SHARED_DAY}T10:00:00+00:00"]
+BAD_MOMENT = "2025-02-30T10:00:00+00:00"  # an impossible date: quarantined
+FIRST = [f"{ALONE_DAY}T10:00:00+00:00", f"{SHARED_DAY}T10:00:00+00:00", BAD_MOMENT]
 SECOND = [f"{SHARED_DAY}T11:00:00+00:00", f"{NEW_DAY}T10:00:00+00:00"]
 SELECT = [
     "--select", "stg_irve__charge_point_statuses_typed", "stg_irve__charge_point_statuses",
-    "--exclude", "test_type:unit",
+    "stg_loader__loaded_files", "fct_quarantined_lines", "--exclude", "test_type:unit",
 ]  # fmt: skip
 STAGED = "staging.stg_irve__charge_point_statuses"
+QUARANTINED = "marts.fct_quarantined_lines"
 
 
 def _query(path: Path, sql: str) -> list[tuple]:
@@ -64,8 +70,16 @@ def _point_rows(path: Path) -> list[tuple]:
     )
 
 
-def _table_hash(path: Path) -> tuple:
-    return _query(path, f"select count(*), sum(hash(s)) from {STAGED} as s")[0]
+def _quarantined(path: Path) -> list[tuple]:
+    return _query(
+        path,
+        f"select source_line, column_name, raw_value from {QUARANTINED} "
+        "where source_file like '%statuses_replaced.json' order by source_line",
+    )
+
+
+def _table_hash(path: Path, table: str = STAGED) -> tuple:
+    return _query(path, f"select count(*), sum(hash(s)) from {table} as s")[0]
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +91,7 @@ def replaced(tmp_path_factory) -> dict:
         first_build = [
             "--select",
             "+stg_irve__charge_point_statuses",
+            "+fct_quarantined_lines",
             "--exclude",
             "test_type:unit",
         ]
@@ -87,17 +102,18 @@ def replaced(tmp_path_factory) -> dict:
     folder = directory / "landing" / "operators" / "rtet-paca" / "statuses"
     folder.mkdir(parents=True)
     landed = folder / "statuses_replaced.json"
-    states = {}
+    states, quarantined = {}, {}
     for version, moments in (("first", FIRST), ("second", SECOND)):
         _land(path, landed, moments)
         build = _dbt(directory, path, "build", *SELECT)
         assert build.returncode == 0, build.stdout[-3000:]
-        states[version] = _point_rows(path)
-    incremental = _table_hash(path)
+        states[version], quarantined[version] = _point_rows(path), _quarantined(path)
+    incremental = _table_hash(path), _table_hash(path, QUARANTINED)
     rebuild = _dbt(directory, path, "build", *SELECT, "--full-refresh")
     assert rebuild.returncode == 0, rebuild.stdout[-3000:]
     return {**states, "empty_days": empty_days, "incremental": incremental,
-            "rebuilt": _table_hash(path)}  # fmt: skip
+            "quarantined": quarantined,
+            "rebuilt": (_table_hash(path), _table_hash(path, QUARANTINED))}  # fmt: skip
 
 
 def test_each_version_replaces_the_previous_one(replaced):
@@ -108,3 +124,10 @@ def test_each_version_replaces_the_previous_one(replaced):
 
 def test_incremental_staging_equals_a_full_rebuild(replaced):
     assert replaced["incremental"] == replaced["rebuilt"]
+
+
+def test_quarantine_listing_follows_the_file_version(replaced):
+    # line 4 of the first version (an array: line 1 is "["), its horodatage
+    assert [row[:2] for row in replaced["quarantined"]["first"]] == [(4, "horodatage")]
+    assert replaced["quarantined"]["first"][0][2] == BAD_MOMENT
+    assert replaced["quarantined"]["second"] == []

@@ -7,7 +7,23 @@
     by appending its view to the list below.
 #}
 
-{%- set quarantined_models = [
+{# Incremental by file: a run lists the lines of the files loaded since the
+   previous one (a file loaded again replaces its lines), so its cost
+   follows the new files, not the history. The post-hook drops the lines of
+   a file loaded again whose new version has nothing set aside. #}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['dataset', 'source_file'],
+        on_schema_change='fail',
+        post_hook="{{ wattlas_delete_reloaded_files() }}",
+    )
+}}
+
+-- depends_on: {{ ref('stg_loader__loaded_files') }}
+
+{% set quarantined_models = [
     'stg_odre__eco2mix_regional_measurements_quarantined',
     'stg_odre__national_consumption_measurements_quarantined',
     'stg_odre__regional_annual_consumptions_quarantined',
@@ -35,6 +51,9 @@ unioned as (
             operational_unit_code,
             loaded_at
         from {{ ref(model_name) }}
+        {%- if is_incremental() %}
+            where loaded_at >= {{ wattlas_watermark('loaded_at') }}
+        {%- endif %}
         {%- if not loop.last %}
 
             union all
