@@ -36,8 +36,10 @@ to ``raw._loads`` with ``status = 'refused'`` and the reason, next to the
 ``loaded`` line of the version already there, if any.
 
 A plain CSV file (no quoting, Unix line ends, valid UTF-8) is split by
-DuckDB instead of the line-by-line parser (``native_csv``): same rows, line
-numbers and reject reasons, at engine speed.
+DuckDB instead of the line-by-line parser (``native_csv``), and a JSON lines
+file is read by DuckDB with only its unusual lines decoded in Python
+(``native_json``): same rows, line numbers and reject reasons, at engine
+speed, without holding the file in memory.
 
 For operator statuses and sessions the load also records, from the same
 parse, the local days the file covers (``raw._load_days``, see
@@ -50,14 +52,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .landing_days import covered_days, has_days
-from .native_csv import (
-    LINES_TABLE,
-    CsvScan,
-    header_columns,
-    scan,
-    stage_lines,
-)
-from .parsing import RefusedFileError, file_checksum, parse_file
+from .native_csv import LINES_TABLE, CsvScan, header_columns, scan, stage_lines
+from .native_csv import NOT_PLAIN as NOT_PLAIN_CSV
+from .native_json import NOT_PLAIN as NOT_PLAIN_JSON
+from .native_json import StagedJson, flat_value, stage_json_lines
+from .parsed import ParsedFile
+from .parsing import RefusedFileError, check_content, file_checksum, parse_file
 from .registry import Dataset
 from .warehouse import (
     LINEAGE_COLUMNS,
@@ -257,7 +257,7 @@ def load_file(
     except Exception:
         warehouse.rollback()
         raise
-    found = _plain_csv(path, dataset)  # its pass gives the checksum too
+    found = _plain_file(path, dataset)  # its pass gives the checksum too
     try:
         if not force:
             checksum = found.checksum if found else _streamed_checksum(path)
@@ -275,12 +275,42 @@ def load_file(
     except Exception:
         warehouse.rollback()
         raise
-    if found is not None:
-        parsed = None
-        columns, checksum = header_columns(path, dataset, found), found.checksum
-    else:
+    if found is None:
         parsed = parse_file(path, dataset)
-        columns, checksum = parsed.columns, parsed.checksum
+        return _replace_rows(
+            warehouse, dataset, source_file, operator, stat, force, parsed.columns,
+            parsed.checksum,
+            lambda lineage: (*_write_parsed(warehouse, dataset, parsed, lineage),
+                             parsed.input_lines, parsed.structural_lines),
+        )  # fmt: skip
+    if dataset.format == "csv":
+        return _replace_rows(
+            warehouse, dataset, source_file, operator, stat, force,
+            header_columns(path, dataset, found), found.checksum,
+            lambda lineage: (*_write_plain_csv(warehouse, dataset, path, found, lineage),
+                             found.lines - 1, 0),
+        )  # fmt: skip
+    check_content(path, dataset, found.head)
+    local = _duckdb_connection(warehouse)
+    try:
+        staged = stage_json_lines(local, path, dataset, found)
+        return _replace_rows(
+            warehouse, dataset, source_file, operator, stat, force, staged.columns,
+            found.checksum,
+            lambda lineage: (*_write_json_lines(warehouse, dataset, local, staged, lineage),
+                             found.lines, 0),
+        )  # fmt: skip
+    finally:
+        _release(warehouse, local)
+
+
+def _replace_rows(
+    warehouse, dataset, source_file, operator, stat, force, columns, checksum, write
+) -> LoadReport | Unchanged:
+    """Replace the file's rows, rejects and audit line with what ``write``
+    inserts; ``write(lineage)`` returns (loaded, rejected, input lines,
+    structural lines)."""
+    table = dataset.raw_table
     try:
         # Schema changes are committed on their own, before the table lock:
         # a load never holds the table lock while waiting for the DDL one.
@@ -307,14 +337,7 @@ def load_file(
         lineage = [source_file, None, checksum, loaded_at.isoformat(sep=" ")]
         if operator:
             lineage.append(operator)
-        if parsed is None:
-            loaded_rows, rejected_rows = _write_plain_csv(
-                warehouse, dataset, path, found, columns, lineage
-            )
-            input_lines, structural_lines = found.lines - 1, 0
-        else:
-            loaded_rows, rejected_rows = _write_parsed(warehouse, dataset, parsed, lineage)
-            input_lines, structural_lines = parsed.input_lines, parsed.structural_lines
+        loaded_rows, rejected_rows, input_lines, structural_lines = write(lineage)
         report = LoadReport(
             dataset=dataset.key,
             raw_table=f"{RAW_SCHEMA}.{table}",
@@ -343,16 +366,37 @@ def load_file(
     return report
 
 
-def _plain_csv(path: Path, dataset: Dataset) -> CsvScan | None:
-    """The scan of a CSV file DuckDB can split (``native_csv``), or None when
-    it goes through the line-by-line parser."""
-    if dataset.format != "csv" or has_days(dataset) or not path.is_file():
+def _plain_file(path: Path, dataset: Dataset) -> CsvScan | None:
+    """The scan of a file DuckDB reads (a plain CSV file, ``native_csv``; a
+    JSON lines file, ``native_json``), or None when it goes through the
+    parser."""
+    markers = {"csv": NOT_PLAIN_CSV, "jsonl": NOT_PLAIN_JSON}.get(dataset.format)
+    if markers is None or has_days(dataset) or not path.is_file():
         return None
     try:
-        found = scan(path, dataset)
+        found = scan(path, dataset, markers)
     except RefusedFileError:
         return None  # the parser refuses it, with the reason
     return found if found.plain and found.head.strip() else None
+
+
+def _duckdb_connection(warehouse: Warehouse):
+    """The DuckDB connection that reads a file: the warehouse's own (same
+    transaction as the rows it replaces), or for PostgreSQL a throwaway
+    in-memory one whose checked rows are copied over."""
+    import duckdb
+
+    if warehouse.engine == "duckdb":
+        return warehouse.connection
+    local = duckdb.connect()
+    local.execute("set enable_progress_bar = false")
+    return local
+
+
+def _release(warehouse: Warehouse, local) -> None:
+    local.execute(f"drop table if exists {LINES_TABLE}")
+    if local is not warehouse.connection:
+        local.close()
 
 
 def _write_parsed(warehouse, dataset, parsed, lineage) -> tuple[int, int]:
@@ -381,48 +425,74 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _write_plain_csv(warehouse, dataset, path, found, columns, lineage) -> tuple[int, int]:
-    """Write a plain CSV file's records and rejects with DuckDB; return counts.
-
-    The lines are split in the warehouse's own DuckDB connection (same
-    transaction as the rows they replace), or for PostgreSQL in a throwaway
-    in-memory DuckDB whose checked rows are copied over.
-    """
-    import duckdb
-
+def _lineage_sql(lineage: list) -> tuple[list[str], list[str]]:
+    """(SQL values, column names) of the lineage columns of a row read by
+    DuckDB from ``LINES_TABLE`` (its line_number is the source line)."""
     source_file, _, checksum, loaded_at = lineage[:4]
-    local = warehouse.connection if warehouse.engine == "duckdb" else duckdb.connect()
+    values = [
+        _literal(source_file), "line_number", _literal(checksum),
+        f"cast({_literal(loaded_at)} as timestamp)",
+    ]  # fmt: skip
+    columns = list(LINEAGE_COLUMNS)
+    if len(lineage) > len(LINEAGE_COLUMNS):
+        values.append(_literal(lineage[4]))
+        columns.append(OPERATOR_COLUMN)
+    return values, columns
+
+
+def _insert_line_rejects(warehouse, dataset, local, lineage, reason_sql, where) -> None:
+    """Reject the lines of ``LINES_TABLE`` that ``where`` selects, with the
+    reason ``reason_sql`` (SQL) and the line as raw text."""
+    source_file, _, checksum, loaded_at = lineage[:4]
+    warehouse.insert_from_duckdb(
+        REJECTS_TABLE, REJECT_COLUMNS, local,
+        f"select {_literal(dataset.key)}, {_literal(dataset.raw_table)}, "
+        f"{_literal(source_file)}, {_literal(checksum)}, line_number, {reason_sql}, "
+        f"nullif(line, ''), cast({_literal(loaded_at)} as timestamp) "
+        f"from {LINES_TABLE} where {where} order by line_number",
+    )  # fmt: skip
+
+
+def _write_plain_csv(warehouse, dataset, path, found, lineage) -> tuple[int, int]:
+    """Write a plain CSV file's records and rejects with DuckDB; return counts."""
+    columns = header_columns(path, dataset, found)
+    local = _duckdb_connection(warehouse)
     try:
         stage_lines(local, path, dataset, found, len(columns))
-        lineage_sql = [
-            _literal(source_file), "line_number", _literal(checksum),
-            f"cast({_literal(loaded_at)} as timestamp)",
-        ]  # fmt: skip
-        record_columns = [*columns, *LINEAGE_COLUMNS]
-        if len(lineage) > len(LINEAGE_COLUMNS):
-            lineage_sql.append(_literal(lineage[4]))
-            record_columns.append(OPERATOR_COLUMN)
+        lineage_values, lineage_columns = _lineage_sql(lineage)
         fields = [f"nullif(fields[{index}], '')" for index in range(1, len(columns) + 1)]
         warehouse.insert_from_duckdb(
-            dataset.raw_table, record_columns, local,
-            f"select {', '.join(fields + lineage_sql)} from {LINES_TABLE} "
+            dataset.raw_table, [*columns, *lineage_columns], local,
+            f"select {', '.join(fields + lineage_values)} from {LINES_TABLE} "
             "where line_number > 1 and reason is null order by line_number",
         )  # fmt: skip
-        warehouse.insert_from_duckdb(
-            REJECTS_TABLE, REJECT_COLUMNS, local,
-            f"select {_literal(dataset.key)}, {_literal(dataset.raw_table)}, "
-            f"{_literal(source_file)}, {_literal(checksum)}, line_number, reason, "
-            f"nullif(line, ''), cast({_literal(loaded_at)} as timestamp) "
-            f"from {LINES_TABLE} where reason is not null order by line_number",
-        )  # fmt: skip
+        _insert_line_rejects(warehouse, dataset, local, lineage, "reason", "reason is not null")
         return local.execute(
             "select count(*) filter (where reason is null), "
             f"count(*) filter (where reason is not null) from {LINES_TABLE} where line_number > 1"
         ).fetchone()
     finally:
-        local.execute(f"drop table if exists {LINES_TABLE}")
-        if local is not warehouse.connection:
-            local.close()
+        _release(warehouse, local)
+
+
+def _write_json_lines(warehouse, dataset, local, staged: StagedJson, lineage) -> tuple[int, int]:
+    """Write a JSON lines file staged by ``native_json``: the flat lines from
+    DuckDB, the blank lines as rejects, the other lines as the parser's line
+    decoder left them (records or rejects); return counts."""
+    lineage_values, lineage_columns = _lineage_sql(lineage)
+    values = [
+        flat_value(staged.keys[name]) if name in staged.keys else "null" for name in staged.columns
+    ]
+    warehouse.insert_from_duckdb(
+        dataset.raw_table, [*staged.columns, *lineage_columns], local,
+        f"select {', '.join(values + lineage_values)} from {LINES_TABLE} "
+        "where kind = 'flat' order by line_number",
+    )  # fmt: skip
+    _insert_line_rejects(warehouse, dataset, local, lineage, "'blank line'", "kind = 'blank'")
+    odd = ParsedFile(path=Path(), checksum=lineage[2], columns=staged.columns)
+    odd.records, odd.rejects = staged.records, staged.rejects
+    odd_loaded, odd_rejected = _write_parsed(warehouse, dataset, odd, lineage)
+    return staged.flat_lines + odd_loaded, staged.blank_lines + odd_rejected
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,9 @@ CHUNK_BYTES = 1 << 22
 # The one-column reader needs a delimiter that never occurs: a file holding
 # it goes through the line-by-line parser.
 COLUMN_DELIMITER = b"\x1f"
-_NOT_PLAIN = (b"\x00", b"\r", b'"', COLUMN_DELIMITER)
+NOT_PLAIN = (b"\x00", b"\r", b'"', COLUMN_DELIMITER)
 # Python's str.isspace() characters: a line of only these is a blank line.
-_BLANK_LINE = (
+BLANK_LINE = (
     r"^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\x{1680}\x{2000}-\x{200a}"
     r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]*$"
 )
@@ -56,8 +56,9 @@ class CsvScan:
     head: bytes  # the first bytes, for the content sniff
 
 
-def scan(path: Path, dataset: Dataset) -> CsvScan:
-    """Stream ``path`` once (decompressed when named .gz)."""
+def scan(path: Path, dataset: Dataset, not_plain: tuple[bytes, ...] = NOT_PLAIN) -> CsvScan:
+    """Stream ``path`` once (decompressed when named .gz); the body is plain
+    when valid UTF-8 without any of the one-byte markers ``not_plain``."""
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     plain = dataset.encoding.replace("-", "").lower() == "utf8"
@@ -77,7 +78,7 @@ def scan(path: Path, dataset: Dataset) -> CsvScan:
                 if plain:
                     try:
                         decoder.decode(chunk)
-                        plain = not any(marker in chunk for marker in _NOT_PLAIN)
+                        plain = not any(marker in chunk for marker in not_plain)
                     except UnicodeDecodeError:
                         plain = False
                 data = tail + chunk
@@ -120,38 +121,18 @@ def header_columns(path: Path, dataset: Dataset, found: CsvScan) -> list[str]:
 LINES_TABLE = "_wattlas_csv_lines"
 
 
-def stage_lines(connection, path: Path, dataset: Dataset, found: CsvScan, width: int) -> None:
+def read_lines(connection, path: Path, found: CsvScan) -> None:
     """Read ``path`` into the temporary table ``LINES_TABLE``, a row per
-    physical line: line_number, line, fields (the line split on the
-    separator) and reason (NULL for the header and the records, else the
-    line-by-line parser's words). Then refuse to go on unless its rows are
-    the scan's lines, in file order."""
+    physical line (line_number, line), and refuse to go on unless its rows
+    are the scan's lines, in file order."""
     literal = str(path).replace("'", "''")
-    separator = dataset.separator.replace("'", "''")
     connection.execute(
         f"""
         create or replace temp table {LINES_TABLE} as
-        with numbered as (
-            select row_number() over () as line_number, coalesce(line, '') as line
-            from read_csv('{literal}', columns = {{'line': 'VARCHAR'}}, header = false,
-                delim = chr(31), quote = '', escape = '', auto_detect = false,
-                strict_mode = false, parallel = false)
-        ),
-        split as (
-            select line_number, line, string_split(line, '{separator}') as fields
-            from numbered
-        )
-        select
-            line_number,
-            line,
-            fields,
-            case
-                when line_number = 1 then null
-                when regexp_matches(line, '{_BLANK_LINE}') then 'blank line'
-                when len(fields) <> {width}
-                    then 'wrong field count: expected {width}, got ' || len(fields)
-            end as reason
-        from split
+        select row_number() over () as line_number, coalesce(line, '') as line
+        from read_csv('{literal}', columns = {{'line': 'VARCHAR'}}, header = false,
+            delim = chr(31), quote = '', escape = '', auto_detect = false,
+            strict_mode = false, parallel = false)
         """
     )
     rows, first, final = connection.execute(
@@ -166,3 +147,31 @@ def stage_lines(connection, path: Path, dataset: Dataset, found: CsvScan, width:
             f"{path.name}: DuckDB read {rows} lines where the scan found {found.lines}, "
             "or not in file order; nothing was loaded"
         )
+
+
+def stage_lines(connection, path: Path, dataset: Dataset, found: CsvScan, width: int) -> None:
+    """``read_lines``, then add to each line fields (the line split on the
+    separator) and reason (NULL for the header and the records, else the
+    line-by-line parser's words)."""
+    read_lines(connection, path, found)
+    separator = dataset.separator.replace("'", "''")
+    connection.execute(
+        f"""
+        create or replace temp table {LINES_TABLE} as
+        with split as (
+            select line_number, line, string_split(line, '{separator}') as fields
+            from {LINES_TABLE}
+        )
+        select
+            line_number,
+            line,
+            fields,
+            case
+                when line_number = 1 then null
+                when regexp_matches(line, '{BLANK_LINE}') then 'blank line'
+                when len(fields) <> {width}
+                    then 'wrong field count: expected {width}, got ' || len(fields)
+            end as reason
+        from split
+        """
+    )

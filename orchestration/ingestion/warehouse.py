@@ -198,6 +198,9 @@ class DuckDBWarehouse(Warehouse):
 
         self.path = Path(path)
         super().__init__(duckdb.connect(str(self.path), config=settings.duckdb_config(self.path)))
+        # no progress bar: the loader prints its own report, and DuckDB draws one
+        # on any output once a statement runs for a few seconds
+        self.connection.execute("set enable_progress_bar = false")
         self.connection.execute("begin transaction")
 
     def execute(self, sql: str, params: tuple = ()) -> list[tuple]:

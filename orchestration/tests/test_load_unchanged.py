@@ -137,7 +137,7 @@ def test_a_file_with_its_recorded_size_and_time_is_not_read(monkeypatch, capsys,
         raise AssertionError("an unchanged file was read")
 
     with monkeypatch.context() as patched:
-        for name in ("_plain_csv", "_streamed_checksum", "parse_file"):
+        for name in ("_plain_file", "_streamed_checksum", "parse_file"):
             patched.setattr(loader, name, no_read)
         out = _load(patched, capsys, target, landing, SECOND)
     assert out[-1].startswith("2 files: 0 loaded, 2 unchanged, 0 refused; ")
@@ -153,7 +153,7 @@ def test_a_file_with_its_recorded_size_and_time_is_not_read(monkeypatch, capsys,
         target, "select file_mtime_ns from raw._loads where source_file = %s", (HOLIDAYS_FILE,)
     ) == [(later,)]
     with monkeypatch.context() as patched:
-        for name in ("_plain_csv", "_streamed_checksum", "parse_file"):
+        for name in ("_plain_file", "_streamed_checksum", "parse_file"):
             patched.setattr(loader, name, no_read)
         out = _load(patched, capsys, target, landing, THIRD)
     assert out[-1].startswith("2 files: 0 loaded, 2 unchanged, 0 refused; ")

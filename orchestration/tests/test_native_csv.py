@@ -75,7 +75,7 @@ def _both_ways(warehouse, dataset, path: Path, monkeypatch) -> tuple[dict, dict,
     report = loader.load_file(warehouse, dataset, path)
     assert report.balanced
     native = _state(warehouse, dataset, report.source_file)
-    monkeypatch.setattr(loader, "_plain_csv", lambda *args: None)
+    monkeypatch.setattr(loader, "_plain_file", lambda *args: None)
     loader.load_file(warehouse, dataset, path, force=True)
     return native, _state(warehouse, dataset, report.source_file), len(splits)
 
