@@ -12,6 +12,14 @@
   manifest kept in ``<target-path>/last_build``);
 - nothing loaded and nothing changed: nothing to build, said so.
 
+When no file of the project changed since the last build (models, macros,
+tests, seeds, snapshots, the project and selector files: their hash is kept
+beside the manifest), the data tests of the models incremental by day read
+only the days the run rebuilt (var ``wattlas_test_rebuilt_days_only``, see
+``macros/tests/rebuilt_days_tests.sql``): a day's tests cost that day's
+work. After an edit they read everything the edit touched. Pass your own
+``--vars`` and the runner adds none.
+
 A full ``dbt build`` runs when there is no record to compare with: a new
 warehouse (no ``audit.dbt_builds`` row), no kept manifest, or ``--full``.
 A build that fails records nothing, so the next one selects the same files
@@ -23,6 +31,7 @@ target/duckdb [--full] [-- extra dbt arguments]``.
 """
 
 import argparse
+import hashlib
 import json
 import shutil
 import subprocess
@@ -34,6 +43,24 @@ from orchestration.ingestion.warehouse import LOADS_TABLE, RAW_SCHEMA, connect
 
 STATE_FOLDER = "last_build"
 BUILDS_TABLE = "audit.dbt_builds"
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("models", "macros", "tests", "seeds", "snapshots", "dbt_project.yml",
+                 "selectors.yml")  # fmt: skip
+PROJECT_HASH = "project.sha256"
+TEST_REBUILT_DAYS_ONLY = '{"wattlas_test_rebuilt_days_only": true}'
+
+
+def project_hash(root: Path = ROOT) -> str:
+    """One hash of the dbt project's files (paths and contents)."""
+    digest = hashlib.sha256()
+    for part in PROJECT_PARTS:
+        path = root / part
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file():
+                digest.update(str(file.relative_to(root)).encode() + b"\0")
+                digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _dbt() -> str:
@@ -98,6 +125,16 @@ def record_build(warehouse, started_at: datetime, through: datetime | None, sele
     warehouse.commit()
 
 
+def rebuilt_days_vars(state: Path, project: str, dbt_args: list[str]) -> list[str]:
+    """The vars that scope the data tests to the rebuilt days: only when no
+    project file changed since the last build (``state``) and the caller
+    passes no vars of its own."""
+    kept = state / PROJECT_HASH
+    if "--vars" in dbt_args or not kept.is_file() or kept.read_text() != project:
+        return []
+    return ["--vars", TEST_REBUILT_DAYS_ONLY]
+
+
 def _run(args: list[str]) -> int:
     print("$ dbt " + " ".join(args[1:]), flush=True)
     return subprocess.run(args).returncode
@@ -114,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
 
     state = args.target_path / STATE_FOLDER
     started_at = datetime.now(UTC).replace(tzinfo=None)
+    project = project_hash()  # before dbt reads the files
     warehouse = connect(args.target, args.duckdb_path)
     try:
         through = loaded_through(warehouse)
@@ -142,10 +180,16 @@ def main(argv: list[str] | None = None) -> int:
             f"{previous:%Y-%m-%d %H:%M:%S} UTC feed{': ' + ', '.join(tables) if tables else ''}; "
             "and what was edited since the last build"
         )
-        status = _run([*base, "--select", *selectors, "--state", str(state), *args.dbt_args])
+        scope = rebuilt_days_vars(state, project, args.dbt_args)
+        if scope:
+            print("build: no project file edited, the tests read the rebuilt days")
+        status = _run(
+            [*base, "--select", *selectors, "--state", str(state), *scope, *args.dbt_args]
+        )
     if status == 0:
         state.mkdir(parents=True, exist_ok=True)
         shutil.copy(args.target_path / "manifest.json", state / "manifest.json")
+        (state / PROJECT_HASH).write_text(project)
         warehouse = connect(args.target, args.duckdb_path)
         try:
             record_build(warehouse, started_at, through, selection)

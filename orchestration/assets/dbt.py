@@ -198,7 +198,10 @@ if HAS_INCREMENTAL_MODELS:
     ):
         min_date, max_date = half_open_dates(context.partition_time_window)
         window = max(config.reprocessing_window_days, 0)
-        dbt_vars = {"min_date": min_date, "max_date": max_date}
+        # the tests of the partition's days, not the history's
+        # (macros/tests/rebuilt_days_tests.sql); a full refresh tests all
+        dbt_vars = {"min_date": min_date, "max_date": max_date,
+                    "wattlas_test_rebuilt_days_only": not config.full_refresh}  # fmt: skip
         if window:
             dbt_vars |= {
                 "usage_rebuild_changed_days": True,

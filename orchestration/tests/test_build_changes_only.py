@@ -10,7 +10,9 @@ On a copy of the sample warehouse ``make test`` built with
 - that session's energy (5,000 kWh) is above what the session API allows:
   the staging range test warns, the build goes on, and rule ENEU reports
   the operator's unit on that day (one operator never stops the others);
-- each successful build is recorded in ``audit.dbt_builds``.
+- each successful build is recorded in ``audit.dbt_builds``;
+- no project file was edited, so the tests of the models incremental by
+  day read the rebuilt days only; the others read their whole table.
 
 Slow (two dbt invocations on the sample), so only with WATTLAS_RUN_DBT_TESTS=1.
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from orchestration.build import PROJECT_HASH, project_hash, rebuilt_days_vars
 from orchestration.tests.fixture_data import copy_built_warehouse, load_sample
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,7 +64,7 @@ def builds(tmp_path_factory) -> dict:
     tmp = tmp_path_factory.mktemp("changes")
     path, built = copy_built_warehouse(tmp, "changes.duckdb")
     target = tmp / "target"
-    if built and (BUILT_STATE / "manifest.json").is_file():
+    if built and (BUILT_STATE / PROJECT_HASH).is_file():
         shutil.copytree(BUILT_STATE, target / "last_build")
     else:
         load_sample(path)
@@ -153,3 +156,47 @@ def test_an_impossible_energy_warns_and_is_reported(builds):
     ]
     assert range_tests and all(statuses[name] == "warn" for name in range_tests)
     assert builds["eneu"] == [(builds["point"][:5], "fail", 1)]
+
+
+def _compiled_tests(results: dict, model: str) -> list[str]:
+    """The compiled not_null tests of ``model`` (not of models named after it)."""
+    return [
+        result["compiled_code"]
+        for result in results["results"]
+        if result["unique_id"].startswith(f"test.wattlas.not_null_{model}_")
+        and f'."{model}"' in result["compiled_code"]
+    ]
+
+
+def test_unedited_project_tests_read_the_rebuilt_days(builds):
+    results = builds["after_file"]
+    assert results["args"]["vars"]["wattlas_test_rebuilt_days_only"] is True
+    incremental = _compiled_tests(results, "stg_irve__charging_sessions")
+    full_table = _compiled_tests(results, "fct_charging_sessions_attributed")
+    assert incremental and full_table
+    assert all("start_date >= (select rebuild_window.first_day" in sql for sql in incremental)
+    assert not any("rebuild_window" in sql for sql in full_table)
+
+
+def test_an_edit_or_own_vars_test_everything(tmp_path):
+    state = tmp_path / "last_build"
+    state.mkdir()
+    (state / PROJECT_HASH).write_text("a")
+    scoped = ["--vars", '{"wattlas_test_rebuilt_days_only": true}']
+    assert rebuilt_days_vars(state, "a", []) == scoped
+    assert rebuilt_days_vars(state, "b", []) == []  # a project file edited
+    assert rebuilt_days_vars(state, "a", ["--vars", "{}"]) == []
+    assert rebuilt_days_vars(tmp_path / "none", "a", []) == []
+
+
+def test_the_project_hash_follows_every_project_file(tmp_path):
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "a.sql").write_text("select 1")
+    (tmp_path / "dbt_project.yml").write_text("name: x")
+    first = project_hash(tmp_path)
+    (tmp_path / "models" / "a.sql").write_text("select 2")
+    second = project_hash(tmp_path)
+    (tmp_path / "models" / "a.sql").rename(tmp_path / "models" / "b.sql")
+    third = project_hash(tmp_path)
+    (tmp_path / "README.md").write_text("not the project")
+    assert len({first, second, third}) == 3 and project_hash(tmp_path) == third

@@ -4,6 +4,7 @@
         incremental_strategy='delete+insert',
         unique_key='state_date',
         on_schema_change='append_new_columns',
+        meta={'rebuilt_day_column': 'state_date'},
         tags=['daily_partitioned'],
     )
 }}

@@ -4,6 +4,7 @@
         incremental_strategy='delete+insert',
         unique_key='date_day',
         on_schema_change='append_new_columns',
+        meta={'rebuilt_day_column': 'date_day'},
         tags=['daily_partitioned'],
     )
 }}

@@ -4,6 +4,7 @@
         incremental_strategy='delete+insert',
         unique_key='period_start',
         on_schema_change='fail',
+        meta={'rebuilt_day_column': 'period_start'},
         tags=['daily_partitioned'],
     )
 }}

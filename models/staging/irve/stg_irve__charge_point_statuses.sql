@@ -20,6 +20,7 @@
         incremental_strategy='delete+insert',
         unique_key='status_date',
         on_schema_change='append_new_columns',
+        meta={'rebuilt_day_column': 'status_date'},
         post_hook="{{ wattlas_delete_replaced_lines('stg_irve__charge_point_statuses_typed') }}",
     )
 }}

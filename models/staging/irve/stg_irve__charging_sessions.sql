@@ -19,6 +19,7 @@
         incremental_strategy='delete+insert',
         unique_key='start_date',
         on_schema_change='append_new_columns',
+        meta={'rebuilt_day_column': 'start_date'},
         post_hook="{{ wattlas_delete_replaced_lines('stg_irve__charging_sessions_typed') }}",
     )
 }}
