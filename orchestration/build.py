@@ -26,8 +26,12 @@ A build that fails records nothing, so the next one selects the same files
 again. The record lives in the warehouse itself (``audit.dbt_builds``), so a
 deleted or swapped warehouse file never inherits another one's state.
 
+``--mark-built`` records, without building, that the warehouse is built
+as of its latest load (after a Dagster backfill, for example): the next
+run then builds only what comes after.
+
 Usage: ``python -m orchestration.build --target duckdb --target-path
-target/duckdb [--full] [-- extra dbt arguments]``.
+target/duckdb [--full | --mark-built] [-- extra dbt arguments]``.
 """
 
 import argparse
@@ -146,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--target-path", type=Path, default=Path("target/duckdb"))
     parser.add_argument("--duckdb-path", type=Path, default=None)
     parser.add_argument("--full", action="store_true", help="build everything")
+    parser.add_argument(
+        "--mark-built", action="store_true",
+        help="record the warehouse as built through its latest load, build nothing",
+    )  # fmt: skip
     parser.add_argument("dbt_args", nargs="*", help="more dbt build arguments, after --")
     args = parser.parse_args(argv)
 
@@ -160,7 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         warehouse.close()
 
     base = [_dbt(), "build", "--target", args.target, "--target-path", str(args.target_path)]
-    if previous is None or not (state / "manifest.json").is_file():
+    if args.mark_built:
+        selection = "marked built"
+        status = _run([_dbt(), "parse", "--target", args.target,
+                       "--target-path", str(args.target_path)])  # fmt: skip
+    elif previous is None or not (state / "manifest.json").is_file():
         print("build: everything (no earlier build of this warehouse to compare with)")
         selection = ""
         status = _run([*base, *args.dbt_args])

@@ -78,7 +78,7 @@ def duckdb_config(path: Path) -> dict[str, object]:
     with the dbt profile's defaults (profiles/profiles.yml): safe on an 8 GB
     laptop."""
     return {
-        "memory_limit": _env("WATTLAS_DUCKDB_MEMORY_LIMIT", "4GB"),
+        "memory_limit": _env("WATTLAS_DUCKDB_MEMORY_LIMIT", "3GB"),
         "threads": int(_env("WATTLAS_DUCKDB_THREADS", "2")),
         "temp_directory": _env("WATTLAS_DUCKDB_TEMP_DIRECTORY", f"{path}.tmp"),
     }

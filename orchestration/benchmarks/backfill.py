@@ -12,11 +12,19 @@ A script, not a test: ``python -m orchestration.benchmarks.backfill --help``.
    (selector ``upstream_of_daily``, once), the daily-partitioned models in
    chunks of ``--chunk-days`` days (selector ``daily_partitioned`` with the
    half-open vars ``min_date`` / ``max_date``, one ``dbt build`` per chunk,
-   as a backfill with ``WATTLAS_BACKFILL_CHUNK_DAYS``), then everything else
+   as a backfill with ``WATTLAS_BACKFILL_CHUNK_DAYS``, whose tests read the
+   chunk's days), then everything else
    (selector ``after_daily``, once). Data tests run with their models, as in
    Dagster; unit tests are left to ``make test``.
 
 It prints a row per step (seconds, seconds per day, peak MB) and the total.
+
+4. With ``--then-daily N``: marks the warehouse built
+   (``orchestration.build --mark-built``), then runs N more days as
+   ``daily_curve`` runs each day (files land, loader, ``make run``'s build),
+   and prints them as ``daily_curve`` does: the cost of a day after the
+   backfilled history (day 31 after a month), to set beside day 2 of a
+   fresh ``daily_curve``.
 """
 
 import argparse
@@ -28,7 +36,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from orchestration.benchmarks.daily_curve import Calibration, write_day, write_static
+from orchestration.benchmarks.daily_curve import (
+    Calibration,
+    print_days,
+    run_day,
+    write_day,
+    write_static,
+)
 from orchestration.benchmarks.usage_scale import ROOT, _timed, engine_environment
 
 
@@ -46,14 +60,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20260814)
     parser.add_argument("--engines", nargs="+", default=["duckdb"], choices=["duckdb", "postgres"])
     parser.add_argument("--pg-database", default="wattlas_backfill_bench")
+    parser.add_argument("--then-daily", type=int, default=0, help="daily days after (0)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
 
-    rows = []
+    rows, daily_rows = [], []
     for engine in args.engines:
         work = Path(tempfile.mkdtemp(prefix=f"backfill_{engine}_"))
         try:
             rows += run_backfill(engine, work, args)
+            daily_rows += run_daily_after(engine, work, args)
         finally:
             if args.keep:
                 print(f"kept {work}")
@@ -67,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{row['engine']:<9}{row['step']:<28}{row['days']:>5}{row['seconds']:>9.1f}"
             f"{row['seconds'] / row['days']:>7.1f}{row['peak_mb']:>9.0f}"
         )
+    if daily_rows:
+        print_days(daily_rows)
     return 0
 
 
@@ -77,6 +95,7 @@ def run_backfill(engine: str, work: Path, args) -> list[dict]:
     calibration = Calibration()
     rng = random.Random(args.seed)
     ids = write_static(landing, args.points)
+    args.state = (env, ingest, ids, calibration, rng)  # for run_daily_after
     statuses = sessions = 0
     for offset in range(args.days):
         files = write_day(
@@ -107,7 +126,9 @@ def run_backfill(engine: str, work: Path, args) -> list[dict]:
     for start in range(0, args.days, args.chunk_days):
         days = min(args.chunk_days, args.days - start)
         first = args.first_day + dt.timedelta(days=start)
-        window = {"min_date": str(first), "max_date": str(first + dt.timedelta(days=days))}
+        # the vars of a Dagster partition run: its days, their tests only
+        window = {"min_date": str(first), "max_date": str(first + dt.timedelta(days=days)),
+                  "wattlas_test_rebuilt_days_only": True}  # fmt: skip
         step(
             f"daily {window['min_date']} +{days}", days,
             [*dbt, "--selector", "daily_partitioned", "--vars", json.dumps(window)],
@@ -117,6 +138,19 @@ def run_backfill(engine: str, work: Path, args) -> list[dict]:
     rows.append({"engine": engine, "step": "total", "days": args.days, "seconds": total,
                  "peak_mb": max(row["peak_mb"] for row in rows)})  # fmt: skip
     return rows
+
+
+def run_daily_after(engine: str, work: Path, args) -> list[dict]:
+    if not args.then_daily:
+        return []
+    env, ingest, ids, calibration, rng = args.state
+    _timed([sys.executable, "-m", "orchestration.build", "--target", engine,
+            "--target-path", str(work / "target"), "--mark-built"],
+           env, work / f"{engine}.log")  # fmt: skip
+    return [
+        run_day(engine, work, env, ingest, ids, calibration, rng, args, offset)
+        for offset in range(args.days, args.days + args.then_daily)
+    ]
 
 
 if __name__ == "__main__":

@@ -215,6 +215,59 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"kept {work}")
             else:
                 shutil.rmtree(work, ignore_errors=True)
+    print_days(rows)
+    return 0
+
+
+def run_sequence(engine: str, work: Path, calibration: Calibration, args) -> list[dict]:
+    env, ingest = engine_environment(engine, work, args.pg_database)
+    _timed([*ingest, "load", "--sample"], env, work / f"{engine}.log")  # reference data
+    rng = random.Random(args.seed)
+    ids = write_static(work / "landing", args.points)
+    return [
+        run_day(engine, work, env, ingest, ids, calibration, rng, args, offset)
+        for offset in range(args.days)
+    ]
+
+
+def run_day(engine, work, env, ingest, ids, calibration, rng, args, offset) -> dict:
+    """Day ``offset`` (from 0) of the sequence: its files land, then what
+    ``make run`` does (the loader, then one dbt build of what the new files
+    changed, with the data tests of what it builds), timed."""
+    log = work / f"{engine}.log"
+    landing = work / "landing"
+    logs = ["--log-path", str(work / "logs")]
+    build = [sys.executable, "-m", "orchestration.build", "--target", engine,
+             "--target-path", str(work / "target")]  # fmt: skip
+    day = args.first_day + dt.timedelta(days=offset)
+    files = write_day(
+        landing, day, ids, calibration, args.status_lines / args.points,
+        args.sessions / args.points, rng,
+    )  # fmt: skip
+    load_s, load_mb = _timed([*ingest, "--landing-root", str(landing), "load"], env, log)
+    build_s, build_mb = _timed(
+        [*build, "--", "--exclude-resource-type", "unit_test", *logs], env, log
+    )  # fmt: skip
+    results = json.loads((work / "target" / "run_results.json").read_text())
+    shutil.copy(work / "target" / "run_results.json", work / f"build_day{offset + 1}.json")
+    test_s = sum(
+        result["execution_time"] for result in results["results"]
+        if result["unique_id"].startswith("test.")
+    )  # fmt: skip
+    static_path = landing / "qualicharge" / "statique" / "synthetic_statique.json.gz"
+    floor_s = floor_seconds(static_path, files["status_path"], files["session_path"])
+    row = {
+        "engine": engine, "day": offset + 1, "statuses": files["statuses"],
+        "sessions": files["sessions"], "load_s": load_s, "build_s": build_s,
+        "test_s": test_s, "total_s": load_s + build_s,
+        "peak_mb": max(load_mb, build_mb), "floor_s": floor_s,
+    }  # fmt: skip
+    print(json.dumps({key: round(value, 1) if isinstance(value, float) else value
+                      for key, value in row.items()}), flush=True)  # fmt: skip
+    return row
+
+
+def print_days(rows: list[dict]) -> None:
     header = (
         f"{'engine':<9}{'day':>4}{'statuses':>10}{'sessions':>10}{'load s':>8}{'build s':>9}"
         f"{'test s':>8}{'total s':>9}{'peak MB':>9}{'floor s':>9}{'ratio':>7}"
@@ -228,50 +281,6 @@ def main(argv: list[str] | None = None) -> int:
             f"{row['total_s']:>9.1f}{row['peak_mb']:>9.0f}{row['floor_s']:>9.2f}"
             f"{row['total_s'] / row['floor_s']:>7.0f}"
         )
-    return 0
-
-
-def run_sequence(engine: str, work: Path, calibration: Calibration, args) -> list[dict]:
-    env, ingest = engine_environment(engine, work, args.pg_database)
-    log = work / f"{engine}.log"
-    landing = work / "landing"
-    logs = ["--log-path", str(work / "logs")]
-    build = [sys.executable, "-m", "orchestration.build", "--target", engine,
-             "--target-path", str(work / "target")]  # fmt: skip
-    _timed([*ingest, "load", "--sample"], env, log)  # reference data, not timed
-    rng = random.Random(args.seed)
-    ids = write_static(landing, args.points)
-    static_path = landing / "qualicharge" / "statique" / "synthetic_statique.json.gz"
-    rows = []
-    for offset in range(args.days):
-        day = args.first_day + dt.timedelta(days=offset)
-        files = write_day(
-            landing, day, ids, calibration, args.status_lines / args.points,
-            args.sessions / args.points, rng,
-        )  # fmt: skip
-        load_s, load_mb = _timed([*ingest, "--landing-root", str(landing), "load"], env, log)
-        # the daily path of `make run`: one dbt build of what the new files
-        # changed, with the data tests of what it builds
-        build_s, build_mb = _timed(
-            [*build, "--", "--exclude-resource-type", "unit_test", *logs], env, log
-        )  # fmt: skip
-        results = json.loads((work / "target" / "run_results.json").read_text())
-        shutil.copy(work / "target" / "run_results.json", work / f"build_day{offset + 1}.json")
-        test_s = sum(
-            result["execution_time"] for result in results["results"]
-            if result["unique_id"].startswith("test.")
-        )  # fmt: skip
-        floor_s = floor_seconds(static_path, files["status_path"], files["session_path"])
-        row = {
-            "engine": engine, "day": offset + 1, "statuses": files["statuses"],
-            "sessions": files["sessions"], "load_s": load_s, "build_s": build_s,
-            "test_s": test_s, "total_s": load_s + build_s,
-            "peak_mb": max(load_mb, build_mb), "floor_s": floor_s,
-        }  # fmt: skip
-        print(json.dumps({key: round(value, 1) if isinstance(value, float) else value
-                          for key, value in row.items()}), flush=True)  # fmt: skip
-        rows.append(row)
-    return rows
 
 
 if __name__ == "__main__":

@@ -39,10 +39,10 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _build(path: Path, target: Path) -> dict:
+def _build(path: Path, target: Path, *options: str) -> dict:
     result = subprocess.run(
         [sys.executable, "-m", "orchestration.build", "--target", "duckdb",
-         "--target-path", str(target), "--", "--exclude-resource-type", "unit_test"],
+         "--target-path", str(target), *options, "--", "--exclude-resource-type", "unit_test"],
         cwd=ROOT, capture_output=True, text=True,
         env={**os.environ, "DBT_PROFILES_DIR": str(ROOT / "profiles"),
              "WATTLAS_DUCKDB_PATH": str(path)},
@@ -95,6 +95,23 @@ def builds(tmp_path_factory) -> dict:
     after_file = _build(path, target)
     with duckdb.connect(str(path), read_only=True) as connection:
         builds_after = connection.execute("select count(*) from audit.dbt_builds").fetchone()[0]
+    # a second file, then the warehouse marked built (as after a backfill
+    # elsewhere): the next build has nothing to do
+    landed.with_name("sessions_2025-04-23.json").write_text(
+        landed.read_text().replace("2025-04-24", "2025-04-23")
+    )
+    subprocess.run(
+        [sys.executable, "-m", "orchestration.ingestion", "--duckdb-path", str(path),
+         "load", "operators/sessions", str(landed.with_name("sessions_2025-04-23.json"))],
+        cwd=ROOT, check=True, capture_output=True,
+        env={**os.environ, "WATTLAS_TARGET": "duckdb", "WATTLAS_DUCKDB_PATH": str(path)},
+    )  # fmt: skip
+    _build(path, target, "--mark-built")
+    after_mark = _build(path, target)
+    with duckdb.connect(str(path), read_only=True) as connection:
+        marked = connection.execute(
+            "select selection from audit.dbt_builds order by started_at desc limit 2"
+        ).fetchall()
         eneu = connection.execute(
             "select operational_unit_code, status, offending_rows from marts.fct_quality_results"
             " where rule_code = 'ENEU' and day = cast('2025-04-24' as date)"
@@ -102,6 +119,8 @@ def builds(tmp_path_factory) -> dict:
             [point[:5]],
         ).fetchall()
     return {
+        "after_mark": after_mark,
+        "marked": marked,
         "eneu": eneu,
         "unchanged": unchanged,
         "after_file": after_file,
@@ -200,3 +219,8 @@ def test_the_project_hash_follows_every_project_file(tmp_path):
     third = project_hash(tmp_path)
     (tmp_path / "README.md").write_text("not the project")
     assert len({first, second, third}) == 3 and project_hash(tmp_path) == third
+
+
+def test_a_warehouse_marked_built_builds_only_what_comes_after(builds):
+    assert builds["after_mark"]["results"] == []
+    assert builds["marked"][1] == ("marked built",)
