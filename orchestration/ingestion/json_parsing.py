@@ -47,19 +47,19 @@ class _JsonNumber(str):
     """A JSON number kept in its source spelling."""
 
 
-class _LineError(ValueError):
+class LineError(ValueError):
     """Why one line is rejected (the message is the reject reason)."""
 
 
 def _no_constant(name: str):
-    raise _LineError(f"invalid JSON: {name} is not a JSON value")
+    raise LineError(f"invalid JSON: {name} is not a JSON value")
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
     result: dict = {}
     for key, value in pairs:
         if key in result:
-            raise _LineError(f"duplicate key {key!r}")
+            raise LineError(f"duplicate key {key!r}")
         result[key] = value
     return result
 
@@ -99,26 +99,26 @@ def to_text(value) -> str | None:
     return _dump(value)
 
 
-def _decode_object(text: str, dataset: Dataset) -> dict[str, str | None]:
+def decode_object(text: str, dataset: Dataset) -> dict[str, str | None]:
     try:
         value, end = _DECODER.raw_decode(text)
     except json.JSONDecodeError as error:
-        raise _LineError(f"invalid JSON: {error.msg} at column {error.colno}") from None
+        raise LineError(f"invalid JSON: {error.msg} at column {error.colno}") from None
     if text[end:].strip():
-        raise _LineError(f"invalid JSON: extra data at column {end + 1}")
+        raise LineError(f"invalid JSON: extra data at column {end + 1}")
     if not isinstance(value, dict):
-        raise _LineError(f"not a JSON object: {type(value).__name__}")
+        raise LineError(f"not a JSON object: {type(value).__name__}")
     record: dict[str, str | None] = {}
     for position, (key, item) in enumerate(value.items(), start=1):
         name = normalize_column_name(key, position)
         if name in record:
-            raise _LineError(f"duplicate key {key!r} (as column {name})")
+            raise LineError(f"duplicate key {key!r} (as column {name})")
         record[name] = to_text(item)
     missing = [name for name in dataset.required_columns if name not in record]
     if missing:
-        raise _LineError(f"missing keys {missing}")
+        raise LineError(f"missing keys {missing}")
     if any(item is not None and "\x00" in item for item in record.values()):
-        raise _LineError("NUL character in a value")
+        raise LineError("NUL character in a value")
     return record
 
 
@@ -178,8 +178,8 @@ def parse_json_file(path: Path, dataset: Dataset, content: bytes, checksum: str)
                 continue
             body = body[:-1]
         try:
-            record = _decode_object(body, dataset)
-        except _LineError as error:
+            record = decode_object(body, dataset)
+        except LineError as error:
             parsed.rejects.append(Reject(line_number, str(error), printable(raw)))
             continue
         for name in record:

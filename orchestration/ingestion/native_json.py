@@ -31,7 +31,7 @@ tables.
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .json_parsing import _decode_object, _LineError
+from .json_parsing import LineError, decode_object
 from .naming import normalize_column_name
 from .native_csv import BLANK_LINE, COLUMN_DELIMITER, LINES_TABLE, CsvScan, read_lines
 from .parsed import Reject, printable
@@ -144,8 +144,8 @@ def stage_json_lines(connection, path: Path, dataset: Dataset, found: CsvScan) -
         f"select line_number, line from {LINES_TABLE} where kind = 'odd' order by line_number"
     ).fetchall():
         try:
-            record = _decode_object(line.strip(), dataset)
-        except _LineError as error:
+            record = decode_object(line.strip(), dataset)
+        except LineError as error:
             staged.rejects.append(Reject(line_number, str(error), printable(line.encode())))
             continue
         staged.records.append((line_number, record))
