@@ -45,6 +45,9 @@ postgres_half() {
     echo "== PostgreSQL: load the sample and dbt build"
     python -m orchestration.ingestion --target postgres load --sample
     dbt build --target postgres --target-path target/test-postgres
+    echo "== PostgreSQL: the incremental models again, as a daily run (same types, same rows)"
+    dbt build --target postgres --target-path target/test-postgres \
+        --select config.materialized:incremental --exclude-resource-type unit_test
     echo "== pytest"
     WATTLAS_TEST_POSTGRES=1 WATTLAS_RUN_DBT_TESTS=1 python -m pytest $PYTEST_PARALLEL
 }

@@ -67,7 +67,9 @@ final as (
         unioned.level,
         unioned.level_name,
         unioned.target,
-        unioned.category,
+        {# text as the contract says: on PostgreSQL the union gives varchar,
+           which an incremental run would find out of sync with the table #}
+        cast(unioned.category as text) as category,
         unioned.period,
 
         ----------  dates
