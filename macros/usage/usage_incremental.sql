@@ -11,6 +11,9 @@
           latest rows loaded (the latest row of int_usage_rebuild_windows):
           a day's new files cost that day's work, whatever the history;
         * none otherwise (full refresh: every day).
+    - usage_latest_window_first_day()  the first day of the latest row of
+      int_usage_rebuild_windows, as a date literal read when the model
+      compiles.
     - usage_window_end_date()  exclusive end (var max_date) or none.
     - usage_day_filter(date_column, lookback_days=0)  boolean SQL keeping
       the rows of the days to build, read back lookback_days earlier (state
@@ -31,10 +34,7 @@
     {#- ref at parse time too (execute is false), so that dbt records the
         dependency; never in a unit test, which mocks no window -#}
     {%- if not execute or is_incremental() or var('min_date', none) -%}
-        {%- set windows = ref('int_usage_rebuild_windows') -%}
-        {%- set changed = "(select rebuild_window.first_day from " ~ windows
-            ~ " as rebuild_window where rebuild_window.last_loaded_at = "
-            ~ "(select max(latest.last_loaded_at) from " ~ windows ~ " as latest))" -%}
+        {%- set changed = usage_latest_window_first_day() -%}
     {%- endif -%}
     {%- if var('min_date', none) and var('usage_rebuild_changed_days', false) -%}
         {{ return("coalesce(least(cast('" ~ var('min_date') ~ "' as date), " ~ changed
@@ -45,6 +45,28 @@
         {{ return(changed) }}
     {%- else -%}
         {{ return(none) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- The first day of the latest rebuild window, read when the model
+    compiles (dbt compiles a model just before it runs, after
+    int_usage_rebuild_windows): a date literal, so the engines push the day
+    filters into their scans and through aggregations, where a scalar
+    subquery would be applied after computing every day. NULL (no row kept)
+    when nothing was ever staged. -#}
+{% macro usage_latest_window_first_day() -%}
+    {%- set windows = ref('int_usage_rebuild_windows') -%}
+    {%- set first_day_sql = "select rebuild_window.first_day from " ~ windows
+        ~ " as rebuild_window where rebuild_window.last_loaded_at = "
+        ~ "(select max(latest.last_loaded_at) from " ~ windows ~ " as latest)" -%}
+    {%- if not execute -%}
+        {{ return('(' ~ first_day_sql ~ ')') }}
+    {%- endif -%}
+    {%- set rows = run_query(first_day_sql).rows -%}
+    {%- if rows and rows[0][0] is not none -%}
+        {{ return("cast('" ~ rows[0][0] ~ "' as date)") }}
+    {%- else -%}
+        {{ return('cast(null as date)') }}
     {%- endif -%}
 {%- endmacro %}
 

@@ -80,8 +80,10 @@ list_session_point_days as (
 
 list_session_days as (
 
+    {# the days built, not the lookback: activation looks back from them #}
     select distinct activation_sessions.start_date as date_day
     from activation_sessions
+    where {{ usage_day_filter('activation_sessions.start_date') }}
 
 ),
 
