@@ -18,11 +18,19 @@ from orchestration.resources import build_resources
 from orchestration.schedules import schedules
 from orchestration.sensors import operator_landing_sensor
 
+# raw._loads: the loader's record of every file (dbt source loader.loads),
+# written by every ingestion asset, materialized by none of its own
+LOADER_BOOKKEEPING = dg.AssetSpec(
+    ["raw", "_loads"],
+    group_name="core",
+    description="The loader's record of every landed file: loaded (with line counts) or refused.",
+)
+
 
 def build_definitions(resources: dict[str, object]) -> dg.Definitions:
     """Everything, with the given resources (tests pass their own)."""
     return dg.Definitions(
-        assets=[*ingestion_assets, *dbt_assets_defs],
+        assets=[*ingestion_assets, LOADER_BOOKKEEPING, *dbt_assets_defs],
         asset_checks=asset_checks,
         jobs=jobs,
         schedules=schedules,

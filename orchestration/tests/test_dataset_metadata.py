@@ -10,12 +10,18 @@ import yaml
 
 from orchestration.ingestion.registry import DATASETS, REPO_ROOT
 
+# The loader's own bookkeeping (raw._loads) is a source, not a dataset.
+BOOKKEEPING_SOURCES = {"loader"}
+
 
 def source_tables(root: Path = REPO_ROOT) -> dict[str, dict]:
-    """Every dbt source table of ``models/staging``, by raw table name."""
+    """Every dbt source table of ``models/staging`` but the loader's
+    bookkeeping, by raw table name."""
     tables = {}
     for path in sorted((root / "models" / "staging").glob("*/_*__sources.yml")):
         for source in yaml.safe_load(path.read_text(encoding="utf-8"))["sources"]:
+            if source["name"] in BOOKKEEPING_SOURCES:
+                continue
             for table in source.get("tables", []):
                 tables[table.get("identifier", table["name"])] = {**table, "file": path.name}
     return tables
