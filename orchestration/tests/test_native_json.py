@@ -11,10 +11,9 @@ import gzip
 
 import pytest
 
-from orchestration.ingestion import loader
 from orchestration.ingestion.registry import DATASETS, get_dataset
 from orchestration.ingestion.warehouse import connect
-from orchestration.tests.test_native_csv import _state
+from orchestration.tests.test_native_csv import _both_ways as both_ways
 
 SESSIONS = get_dataset("qualicharge/sessions")
 
@@ -53,20 +52,7 @@ LINES = [
 def _both_ways(warehouse, dataset, path, monkeypatch) -> tuple[dict, dict, list]:
     """(state after the loader, state after the parser alone, what each
     DuckDB read staged)."""
-    reads = []
-    write = loader._write_json_lines
-
-    def counting(*args, **kwargs):
-        reads.append(args[3])
-        return write(*args, **kwargs)
-
-    monkeypatch.setattr(loader, "_write_json_lines", counting)
-    report = loader.load_file(warehouse, dataset, path)
-    assert report.balanced
-    native = _state(warehouse, dataset, report.source_file)
-    monkeypatch.setattr(loader, "_plain_file", lambda *args: None)
-    loader.load_file(warehouse, dataset, path, force=True)
-    return native, _state(warehouse, dataset, report.source_file), reads
+    return both_ways(warehouse, dataset, path, monkeypatch, "_write_json_lines", kept=3)
 
 
 def test_json_lines_land_as_the_parser_lands_them(warehouse, tmp_path, monkeypatch):
