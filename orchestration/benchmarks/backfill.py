@@ -68,8 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     for engine in args.engines:
         work = Path(tempfile.mkdtemp(prefix=f"backfill_{engine}_"))
         try:
-            rows += run_backfill(engine, work, args)
-            daily_rows += run_daily_after(engine, work, args)
+            backfill_rows, sequence = run_backfill(engine, work, args)
+            rows += backfill_rows
+            daily_rows += run_daily_after(engine, work, args, sequence)
         finally:
             if args.keep:
                 print(f"kept {work}")
@@ -88,14 +89,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def run_backfill(engine: str, work: Path, args) -> list[dict]:
+def run_backfill(engine: str, work: Path, args) -> tuple[list[dict], tuple]:
+    """The backfill's rows, and what the days after it continue from
+    (environment, loader command, point ids, calibration, generator)."""
     env, ingest = engine_environment(engine, work, args.pg_database)
     log = work / f"{engine}.log"
     landing = work / "landing"
     calibration = Calibration()
     rng = random.Random(args.seed)
     ids = write_static(landing, args.points)
-    args.state = (env, ingest, ids, calibration, rng)  # for run_daily_after
     statuses = sessions = 0
     for offset in range(args.days):
         files = write_day(
@@ -137,13 +139,13 @@ def run_backfill(engine: str, work: Path, args) -> list[dict]:
     total = sum(row["seconds"] for row in rows)
     rows.append({"engine": engine, "step": "total", "days": args.days, "seconds": total,
                  "peak_mb": max(row["peak_mb"] for row in rows)})  # fmt: skip
-    return rows
+    return rows, (env, ingest, ids, calibration, rng)
 
 
-def run_daily_after(engine: str, work: Path, args) -> list[dict]:
+def run_daily_after(engine: str, work: Path, args, sequence: tuple) -> list[dict]:
     if not args.then_daily:
         return []
-    env, ingest, ids, calibration, rng = args.state
+    env, ingest, ids, calibration, rng = sequence
     _timed([sys.executable, "-m", "orchestration.build", "--target", engine,
             "--target-path", str(work / "target"), "--mark-built"],
            env, work / f"{engine}.log")  # fmt: skip
