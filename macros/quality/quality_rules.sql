@@ -75,3 +75,21 @@
 {% macro quality_evaluation_day(event_date, loaded_at) -%}
     least({{ event_date }}, {{ utc_to_local_date(loaded_at) }})
 {%- endmacro %}
+
+{#
+    quality_event_day_filter(event_date, lookback_days=0)
+        Boolean SQL keeping the statuses or sessions an incremental run of
+        a dynamic rule must read: those whose own day is on or after the
+        first day built (macro usage_window_start_date), lookback_days
+        earlier. Only that bound can be applied before the evaluation day
+        is computed, which is never later than the event's day; the models
+        then keep the evaluation days they build (usage_day_filter).
+#}
+{% macro quality_event_day_filter(event_date, lookback_days=0) -%}
+    {%- set start = usage_window_start_date() -%}
+    {%- if start -%}
+        ({{ event_date }} >= {{ start }} - {{ lookback_days }})
+    {%- else -%}
+        (1 = 1)
+    {%- endif -%}
+{%- endmacro %}

@@ -20,6 +20,10 @@
       carried across days, sessions running over midnight). When nothing
       was ever staged, an incremental run keeps no row.
 
+    - usage_day_filter_or_listed(date_column, listed_days)  the same, or
+      the rows of the days listed in column date_day of the CTE or relation
+      listed_days, on an incremental run (the days of late rows, say).
+
     - usage_period_filter(date_column, trunc_unit)  boolean SQL keeping the
       rows of the whole periods (week, month, quarter, year) that contain a
       day to build: what a rollup of those periods reads.
@@ -91,6 +95,15 @@
         and {{ date_column }} < {{ end }}
     {%- endif %}
     )
+{%- endmacro %}
+
+{% macro usage_day_filter_or_listed(date_column, listed_days) -%}
+    {%- if is_incremental() -%}
+        ({{ usage_day_filter(date_column) }}
+        or {{ date_column }} in (select listed.date_day from {{ listed_days }} as listed))
+    {%- else -%}
+        {{ usage_day_filter(date_column) }}
+    {%- endif -%}
 {%- endmacro %}
 
 {% macro usage_period_filter(date_column, trunc_unit) -%}

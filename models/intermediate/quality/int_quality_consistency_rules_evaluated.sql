@@ -1,10 +1,22 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='day',
+        on_schema_change='append_new_columns',
+        meta={'rebuilt_day_column': 'day'},
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Status-session consistency rules of docs/domain_rules.md §3.2 (RATS, OCCT, SEST)
     per operational unit × Europe/Paris day, on DC direct charge points
     (raccordement NULL or Direct, and DC). One row per rule × unit × day
     with a status or a session of such a point. RATS has no value (no_data)
     on a day without sessions instead of dividing by zero; OCCT counts the
-    sessions starting on the day of the busy statuses.
+    sessions starting on the day of the busy statuses. Incremental by day
+    over the rebuild window of the usage models.
 #}
 
 {# (rule code, checked rows, offending rows, value expression) #}
@@ -27,12 +39,14 @@ charge_points as (
 sessions as (
 
     select * from {{ ref('stg_irve__charging_sessions') }}
+    where {{ usage_day_filter('start_date') }}
 
 ),
 
 statuses as (
 
     select * from {{ ref('stg_irve__charge_point_statuses') }}
+    where {{ usage_day_filter('status_date') }}
 
 ),
 

@@ -1,3 +1,14 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='day',
+        on_schema_change='append_new_columns',
+        meta={'rebuilt_day_column': 'day'},
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Every quality rule × operational unit × evaluation day, evaluated
     against its alert levels (macro quality_status): the shared SQL of
@@ -7,6 +18,9 @@
     ratio rules alike. Static rules evaluate the current static snapshot on
     every day; a dynamic rule with no row for a unit-day checked nothing
     (checked_rows 0: no_data; a count rule still shows 0 offending rows).
+    Incremental by day over the rebuild window of the usage models: a day
+    is graded when it is built, its static rules with the static snapshot
+    current then.
 #}
 
 with
@@ -20,6 +34,7 @@ rules as (
 days as (
 
     select * from {{ ref('int_quality_days_listed') }}
+    where {{ usage_day_filter('day') }}
 
 ),
 
@@ -32,10 +47,13 @@ static_results as (
 dynamic_results as (
 
     select * from {{ ref('int_quality_session_rules_evaluated') }}
+    where {{ usage_day_filter('day') }}
     union all
     select * from {{ ref('int_quality_status_rules_evaluated') }}
+    where {{ usage_day_filter('day') }}
     union all
     select * from {{ ref('int_quality_consistency_rules_evaluated') }}
+    where {{ usage_day_filter('day') }}
 
 ),
 

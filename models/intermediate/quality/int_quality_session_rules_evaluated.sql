@@ -1,8 +1,23 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='day',
+        on_schema_change='append_new_columns',
+        meta={'rebuilt_day_column': 'day'},
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Session rules of docs/domain_rules.md §3.2 (plus rule 10, no overlapping sessions)
     per operational unit × Europe/Paris day of the session start, on the
     sessions of charge points declared in the static data. One row per rule
-    × unit × day with at least one session.
+    × unit × day with at least one session. Incremental by evaluation day
+    over the rebuild window of the usage models; OVLP reads the sessions of
+    var usage_overlap_lookback_days days before it (as the TIRUERT OVER flag
+    does), so an earlier session longer than that (a LONS offender) is not
+    looked up by an incremental run.
 #}
 
 {# (rule code, checked rows, offending rows, value expression or none) #}
@@ -31,6 +46,7 @@ charge_points as (
 sessions as (
 
     select * from {{ ref('stg_irve__charging_sessions') }}
+    where {{ quality_event_day_filter('start_date', var('usage_overlap_lookback_days')) }}
 
 ),
 
@@ -72,6 +88,7 @@ flagged as (
             as is_energy_in_range,
         coalesce(joined.start_at < joined.previous_max_end_at, false) as is_overlapping
     from joined
+    where {{ usage_day_filter('joined.day') }}
 
 ),
 

@@ -1,8 +1,23 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='day',
+        on_schema_change='append_new_columns',
+        meta={'rebuilt_day_column': 'day'},
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Status rules of docs/domain_rules.md §3.2 per operational unit × Europe/Paris day,
     on the statuses of charge points declared in the static data. One row
     per rule × unit × day with at least one status, plus INAC and DECL for
-    every unit × evaluation day (they read the whole history up to the day).
+    every unit × evaluation day. Incremental by evaluation day over the
+    rebuild window of the usage models: INAC reads the point-days of the
+    var quality_inactive_after_days days before it
+    (int_quality_status_point_days), DECL the first status day of each
+    point (int_quality_charge_point_first_status_days), never the history.
 #}
 
 {# (rule code, checked rows, offending rows, value expression or none) #}
@@ -25,12 +40,27 @@ charge_points as (
 statuses as (
 
     select * from {{ ref('stg_irve__charge_point_statuses') }}
+    where {{ quality_event_day_filter('status_date') }}
+
+),
+
+status_point_days as (
+
+    select * from {{ ref('int_quality_status_point_days') }}
+    where {{ usage_day_filter('day', var('quality_inactive_after_days')) }}
+
+),
+
+first_status_days as (
+
+    select * from {{ ref('int_quality_charge_point_first_status_days') }}
 
 ),
 
 days as (
 
     select * from {{ ref('int_quality_days_listed') }}
+    where {{ usage_day_filter('day') }}
 
 ),
 
@@ -50,6 +80,10 @@ joined as (
     from statuses
     inner join charge_points
         on statuses.charge_point_id = charge_points.charge_point_id
+    where
+        {{ usage_day_filter(
+            quality_evaluation_day('statuses.status_date', 'statuses.loaded_at')
+        ) }}
 
 ),
 
@@ -138,16 +172,14 @@ units as (
 point_status_days as (
 
     select
-        point_days.operational_unit_code,
-        point_days.charge_point_id,
-        point_days.day,
-        lead(point_days.day) over (
-            partition by point_days.charge_point_id order by point_days.day
-        ) as next_day,
-        row_number() over (
-            partition by point_days.charge_point_id order by point_days.day
-        ) as day_number
-    from point_days
+        charge_points.operational_unit_code,
+        status_point_days.day,
+        lead(status_point_days.day) over (
+            partition by status_point_days.charge_point_id order by status_point_days.day
+        ) as next_day
+    from status_point_days
+    inner join charge_points
+        on status_point_days.charge_point_id = charge_points.charge_point_id
 
 ),
 
@@ -182,14 +214,17 @@ active_points as (
 
 ),
 
-first_status_days as (
+covered_points as (
 
     select
-        point_status_days.operational_unit_code,
-        point_status_days.day,
-        count(*) as new_point_count
-    from point_status_days
-    where point_status_days.day_number = 1
+        charge_points.operational_unit_code,
+        days.day,
+        count(*) as covered_count
+    from first_status_days
+    inner join charge_points
+        on first_status_days.charge_point_id = charge_points.charge_point_id
+    inner join days
+        on first_status_days.first_day <= days.day
     group by 1, 2
 
 ),
@@ -209,33 +244,19 @@ unit_days as (
     select
         declared_points.operational_unit_code,
         declared_points.declared_count,
-        days.day
+        days.day,
+        coalesce(covered_points.covered_count, 0) as covered_count,
+        coalesce(active_points.active_count, 0) as active_count
     from declared_points
     cross join days
-
-),
-
-covered_points as (
-
-    select
-        unit_days.operational_unit_code,
-        unit_days.day,
-        unit_days.declared_count,
-        sum(coalesce(first_status_days.new_point_count, 0)) over (
-            partition by unit_days.operational_unit_code
-            order by unit_days.day
-            rows between unbounded preceding and current row
-        ) as covered_count,
-        coalesce(active_points.active_count, 0) as active_count
-    from unit_days
-    left join first_status_days
+    left join covered_points
         on
-            unit_days.operational_unit_code = first_status_days.operational_unit_code
-            and unit_days.day = first_status_days.day
+            declared_points.operational_unit_code = covered_points.operational_unit_code
+            and days.day = covered_points.day
     left join active_points
         on
-            unit_days.operational_unit_code = active_points.operational_unit_code
-            and unit_days.day = active_points.day
+            declared_points.operational_unit_code = active_points.operational_unit_code
+            and days.day = active_points.day
 
 ),
 
@@ -254,25 +275,25 @@ evaluated as (
     {% endfor %}
     select
         'INAC' as rule_code,
-        covered_points.operational_unit_code,
-        covered_points.day,
-        cast(covered_points.declared_count as bigint) as checked_rows,
-        cast(covered_points.covered_count - covered_points.active_count as bigint)
+        unit_days.operational_unit_code,
+        unit_days.day,
+        cast(unit_days.declared_count as bigint) as checked_rows,
+        cast(unit_days.covered_count - unit_days.active_count as bigint)
             as offending_rows,
-        {{ quality_ratio('covered_points.covered_count - covered_points.active_count',
-            'covered_points.declared_count') }} as value
-    from covered_points
+        {{ quality_ratio('unit_days.covered_count - unit_days.active_count',
+            'unit_days.declared_count') }} as value
+    from unit_days
     union all
     select
         'DECL' as rule_code,
-        covered_points.operational_unit_code,
-        covered_points.day,
-        cast(covered_points.declared_count as bigint) as checked_rows,
-        cast(covered_points.declared_count - covered_points.covered_count as bigint)
+        unit_days.operational_unit_code,
+        unit_days.day,
+        cast(unit_days.declared_count as bigint) as checked_rows,
+        cast(unit_days.declared_count - unit_days.covered_count as bigint)
             as offending_rows,
-        {{ quality_ratio('covered_points.declared_count - covered_points.covered_count',
-            'covered_points.declared_count') }} as value
-    from covered_points
+        {{ quality_ratio('unit_days.declared_count - unit_days.covered_count',
+            'unit_days.declared_count') }} as value
+    from unit_days
 
 )
 

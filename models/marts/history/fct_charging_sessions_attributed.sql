@@ -1,3 +1,10 @@
+{{
+    config(
+        materialized='view',
+        meta={'rebuilt_day_column': 'start_date'},
+    )
+}}
+
 {#
     Charging sessions attributed to the charge point's operator,
     operational unit, aménageur and station valid at the session's start
@@ -7,6 +14,11 @@
     a point absent from the static history, or after its removal, stays
     unattributed ('unknown').
     One row per session (charge point, start, end).
+    A view: the attribution follows the latest static history without
+    rewriting every past session on each run. Its tests read the rebuilt
+    days (meta rebuilt_day_column) on a daily run: the tested key and ids
+    come from staging, which is incremental by day, and the periods it
+    joins follow one another per point (int_charge_point_attribution_periods).
 #}
 
 with

@@ -1,9 +1,21 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='period_start',
+        on_schema_change='append_new_columns',
+        meta={'rebuilt_day_column': 'period_start'},
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Quality results in the QualiCharge indicator-store shape (docs/domain_rules.md
     §3.3): code 'qua', level 5 (operational unit), target = unit code,
     category = rule code, period 'd', one row per breached rule (status
     warn or fail) with a value > 0, as the reference stores them; a passed
-    rule writes no row (the full grid is fct_quality_results).
+    rule writes no row (the full grid is fct_quality_results). Incremental
+    by day, as the grid.
 #}
 
 with
@@ -11,6 +23,7 @@ with
 results as (
 
     select * from {{ ref('fct_quality_results') }}
+    where {{ usage_day_filter('day') }}
 
 ),
 

@@ -1,7 +1,19 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='day',
+        on_schema_change='append_new_columns',
+        meta={'rebuilt_day_column': 'day'},
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Per operational unit (the operator's unit) and evaluation day: how many
     rules passed, warned, failed or had no data, and the trend of breached
-    rules against the same weekday of the previous week.
+    rules against the same weekday of the previous week. Incremental by
+    day, reading the week before the days it builds.
 #}
 
 with
@@ -9,6 +21,7 @@ with
 results as (
 
     select * from {{ ref('fct_quality_results') }}
+    where {{ usage_day_filter('day', 7) }}
 
 ),
 
@@ -74,6 +87,7 @@ final as (
         ----------  dates
         compared.day
     from compared
+    where {{ usage_day_filter('compared.day') }}
 
 )
 

@@ -1,8 +1,20 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='day',
+        on_schema_change='append_new_columns',
+        meta={'rebuilt_day_column': 'day'},
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Full quality grid: every rule × operational unit × evaluation day with
     its value, alert levels and status (passes included; the reference
     stores failures only, docs/domain_rules.md §5.15). The status is computed once,
     in int_quality_rule_results_graded; this mart only reads it.
+    Incremental by day, as the grid.
 #}
 
 with
@@ -10,6 +22,7 @@ with
 results as (
 
     select * from {{ ref('int_quality_rule_results_graded') }}
+    where {{ usage_day_filter('day') }}
 
 ),
 

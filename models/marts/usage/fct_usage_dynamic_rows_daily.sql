@@ -1,3 +1,13 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='date_day',
+        on_schema_change='append_new_columns',
+        tags=['daily_partitioned'],
+    )
+}}
+
 {#
     Dynamic-data bookkeeping per dataset (statuses, sessions), feed and
     local day: rows kept by the canonical dedup of staging, duplicate rows
@@ -5,21 +15,43 @@
     merged into the incremental daily models, and rows present in staging
     but not merged (late_row_count: they arrived after their day had left
     the reprocessing window, so they are reported here and not merged).
+    Incremental by day: a run recounts the days it rebuilds and the days of
+    every row loaded since the latest row counted here (last_loaded_at), so
+    a late row is reported on its own day however old that day is.
 #}
 
 with
+
+{% if is_incremental() -%}
+    late_days as (
+
+        select distinct statuses.status_date as date_day
+        from {{ ref('stg_irve__charge_point_statuses') }} as statuses
+        where
+            statuses.implausible_reason is null
+            and statuses.loaded_at > (select max(this.last_loaded_at) from {{ this }} as this)
+        union
+        select distinct sessions.start_date as date_day
+        from {{ ref('stg_irve__charging_sessions') }} as sessions
+        where
+            sessions.implausible_reason is null
+            and sessions.loaded_at > (select max(this.last_loaded_at) from {{ this }} as this)
+
+    ),
+{%- endif %}
 
 staged_statuses as (
 
     select * from {{ ref('stg_irve__charge_point_statuses') }}
     {# Implausible lines count in the quality rules, never in an indicator. #}
-    where implausible_reason is null
+    where implausible_reason is null and {{ usage_day_filter_or_listed('status_date', 'late_days') }}
 
 ),
 
 merged_statuses as (
 
     select * from {{ ref('int_charge_point_statuses_daily') }}
+    where {{ usage_day_filter_or_listed('status_date', 'late_days') }}
 
 ),
 
@@ -27,13 +59,14 @@ staged_sessions as (
 
     select * from {{ ref('stg_irve__charging_sessions') }}
     {# Implausible lines count in the quality rules, never in an indicator. #}
-    where implausible_reason is null
+    where implausible_reason is null and {{ usage_day_filter_or_listed('start_date', 'late_days') }}
 
 ),
 
 merged_sessions as (
 
     select * from {{ ref('int_charging_sessions_daily') }}
+    where {{ usage_day_filter_or_listed('start_date', 'late_days') }}
 
 ),
 
@@ -48,7 +81,8 @@ compare_statuses as (
         sum(case when merged_statuses.charge_point_id is not null then 1 else 0 end)
             as merged_row_count,
         sum(case when merged_statuses.charge_point_id is null then 1 else 0 end)
-            as late_row_count
+            as late_row_count,
+        max(staged_statuses.loaded_at) as last_loaded_at
     from staged_statuses
     left join merged_statuses
         on
@@ -69,7 +103,8 @@ compare_sessions as (
         sum(case when merged_sessions.charge_point_id is not null then 1 else 0 end)
             as merged_row_count,
         sum(case when merged_sessions.charge_point_id is null then 1 else 0 end)
-            as late_row_count
+            as late_row_count,
+        max(staged_sessions.loaded_at) as last_loaded_at
     from staged_sessions
     left join merged_sessions
         on
@@ -97,7 +132,8 @@ final as (
         cast(unioned.kept_row_count as bigint) as kept_row_count,
         cast(unioned.duplicate_row_count as bigint) as duplicate_row_count,
         cast(unioned.merged_row_count as bigint) as merged_row_count,
-        cast(unioned.late_row_count as bigint) as late_row_count
+        cast(unioned.late_row_count as bigint) as late_row_count,
+        unioned.last_loaded_at
     from unioned
 
 )
