@@ -1,6 +1,6 @@
 """Usage models: incremental days are idempotent and late data moves only its day.
 
-The incremental usage models, on a throwaway DuckDB built from the shipped
+The incremental usage and quality models, on a throwaway DuckDB built from the shipped
 sample: the usage models are built, built again (every table unchanged), then
 a late session of the rtet-paca operator feed is dropped into a temporary
 landing folder for 2025-04-25 (inside the reprocessing window) and loaded:
@@ -41,6 +41,7 @@ DAY_COLUMNS = (
     "status_date",
     "start_date",
     "period_start",
+    "day",
 )
 TABLES = [
     "intermediate.int_charge_point_statuses_daily",
@@ -62,6 +63,15 @@ TABLES = [
     "marts.fct_tiruert_energy_daily",
     "marts.fct_tiruert_sessions_excluded",
     "marts.fct_usage_dynamic_rows_daily",
+    "intermediate.int_quality_days_listed",
+    "intermediate.int_quality_status_point_days",
+    "intermediate.int_quality_status_rules_evaluated",
+    "intermediate.int_quality_session_rules_evaluated",
+    "intermediate.int_quality_consistency_rules_evaluated",
+    "intermediate.int_quality_rule_results_graded",
+    "marts.fct_quality_results",
+    "marts.fct_quality_daily_summary",
+    "marts.fct_indicators_quality_long",
 ]
 
 pytestmark = pytest.mark.skipif(
@@ -87,6 +97,8 @@ def _dbt_build(env: dict[str, str], target_path: Path) -> None:
             "--select",
             "+path:models/marts/usage",
             "+fct_indicators_usage_rollups",
+            "+path:models/marts/quality",
+            "+fct_indicators_quality_long",
         ],
         env,
     )
@@ -241,6 +253,8 @@ def test_late_session_changes_only_its_day_and_rollups(warehouse):
         "marts.fct_indicators_usage_daily",
         "marts.fct_indicators_usage_rollups",
         "marts.fct_station_availability_daily",
+        "intermediate.int_quality_session_rules_evaluated",
+        "marts.fct_quality_results",
     }
     for table, days in warehouse["second"].items():
         changed = _changed_days(days, after[table])
