@@ -20,9 +20,11 @@
       carried across days, sessions running over midnight). When nothing
       was ever staged, an incremental run keeps no row.
 
-    - usage_day_filter_or_listed(date_column, listed_days)  the same, or
-      the rows of the days listed in column date_day of the CTE or relation
-      listed_days, on an incremental run (the days of late rows, say).
+    - usage_recount_filter(date_column, listed_days)  the rows a
+      bookkeeping model recounts: on an incremental run, those of the days
+      to build and of the days listed in column date_day of listed_days
+      (the days of late rows); on a full build, every row whatever the
+      partition vars, so that its watermark covers everything staged.
 
     - usage_period_filter(date_column, trunc_unit)  boolean SQL keeping the
       rows of the whole periods (week, month, quarter, year) that contain a
@@ -97,12 +99,12 @@
     )
 {%- endmacro %}
 
-{% macro usage_day_filter_or_listed(date_column, listed_days) -%}
+{% macro usage_recount_filter(date_column, listed_days) -%}
     {%- if is_incremental() -%}
         ({{ usage_day_filter(date_column) }}
         or {{ date_column }} in (select listed.date_day from {{ listed_days }} as listed))
     {%- else -%}
-        {{ usage_day_filter(date_column) }}
+        (1 = 1)
     {%- endif -%}
 {%- endmacro %}
 

@@ -16,6 +16,11 @@
 
     usage_rollup(input, period_code, trunc_unit, input_filter)  a SELECT of
     the rollup, of the input rows where input_filter holds (default all).
+    usage_rollup_rounded(input)  a SELECT of the rows of a usage_rollup as
+    fct_indicators_usage_rollups stores them: the value (Σ numerator /
+    Σ denominator for a ratio, else the mean), the standard deviation, and
+    every statistic rounded as stored, so that a coarser period pools the
+    same digits whether its finer rows were just computed or read back.
 #}
 
 {# Exact, order-independent sums: each value rounded to `scale` decimals and
@@ -87,4 +92,31 @@
         pooled.target,
         pooled.category,
         pooled.rollup_start
+{%- endmacro %}
+
+
+{% macro usage_rollup_rounded(input) -%}
+    select
+        {{ input }}.indicator_code,
+        {{ input }}.level,
+        {{ input }}.level_name,
+        {{ input }}.target,
+        {{ input }}.category,
+        {{ input }}.period,
+        {{ input }}.period_start,
+        {{ wattlas_round_sum(
+            'case when ' ~ input ~ '.denominator is not null'
+            ~ ' then ' ~ input ~ '.numerator / nullif(' ~ input ~ '.denominator, 0)'
+            ~ ' else ' ~ input ~ '.mean_value end', 9) }} as value,
+        cast({{ input }}.size as bigint) as size,
+        {{ wattlas_round_sum(input ~ '.mean_value', 9) }} as mean_value,
+        {{ input }}.min_value,
+        {{ input }}.max_value,
+        {{ input }}.last_value,
+        {{ wattlas_round_sum(input ~ '.sum_value', 9) }} as sum_value,
+        {{ wattlas_round_significant(input ~ '.variance') }} as variance,
+        {{ wattlas_round_significant('sqrt(' ~ input ~ '.variance)') }} as std_dev,
+        {{ wattlas_round_sum(input ~ '.numerator', 9) }} as numerator,
+        {{ wattlas_round_sum(input ~ '.denominator', 9) }} as denominator
+    from {{ input }}
 {%- endmacro %}

@@ -191,7 +191,7 @@ def test_unedited_project_tests_read_the_rebuilt_days(builds):
     results = builds["after_file"]
     assert results["args"]["vars"]["wattlas_test_rebuilt_days_only"] is True
     incremental = _compiled_tests(results, "stg_irve__charging_sessions")
-    full_table = _compiled_tests(results, "fct_charging_sessions_attributed")
+    full_table = _compiled_tests(results, "fct_indicators")
     assert incremental and full_table
     assert all("start_date >= (select rebuild_window.first_day" in sql for sql in incremental)
     assert not any("rebuild_window" in sql for sql in full_table)

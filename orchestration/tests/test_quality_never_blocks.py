@@ -9,7 +9,10 @@ the quality results:
 
 1. exits 0; every model succeeded, none skipped; the POWU test warns;
 2. fct_quality_results holds POWU / FRTCB with status fail (1 offending
-   row) on every day, and fct_indicators its 'qua' row: both were rebuilt;
+   row) on every day the build graded (on the copy, an incremental build:
+   the days of the latest rebuild window; the earlier days keep the grade
+   of the static data they were built with), and fct_indicators its 'qua'
+   row: both were rebuilt;
 3. the run summary reports the breach and marks no rebuilt mart stale;
 4. in Dagster, the quality-rule test is a non-blocking check while the key
    tests stay blocking, and the quality sensor alerts the rule, the unit
@@ -80,6 +83,7 @@ def breached(tmp_path_factory) -> dict:
         "charge_point": charge_point,
         "run_results": json.loads((target / "run_results.json").read_text()),
         "manifest": json.loads((target / "manifest.json").read_text()),
+        "incremental": copied,
     }
 
 
@@ -113,13 +117,28 @@ def test_build_passes_and_rebuilds_every_model(breached):
 def test_fail_row_for_the_rule_and_unit(breached):
     connection = duckdb.connect(str(breached["path"]), read_only=True)
     try:
+        first_graded_day = "cast('1900-01-01' as date)"
+        if breached["incremental"]:
+            first_graded_day = (
+                "(select first_day from intermediate.int_usage_rebuild_windows"
+                " order by last_loaded_at desc limit 1)"
+            )
         rows = connection.execute(
-            """
+            f"""
             select operational_unit_code, status, min(offending_rows), max(offending_rows),
-                count(*), (select count(*) from intermediate.int_quality_days_listed)
+                count(*), (select count(*) from intermediate.int_quality_days_listed
+                    where day >= {first_graded_day})
             from marts.fct_quality_results where rule_code = 'POWU'
+                and day >= {first_graded_day}
             group by all order by all
             """
+        ).fetchall()
+        earlier = connection.execute(
+            f"""
+            select distinct status from marts.fct_quality_results
+            where rule_code = 'POWU' and operational_unit_code = ? and day < {first_graded_day}
+            """,
+            [UNIT],
         ).fetchall()
         stored = connection.execute(
             "select count(*) from audit.quality_rule_powu "
@@ -134,8 +153,9 @@ def test_fail_row_for_the_rule_and_unit(breached):
     finally:
         connection.close()
     failing = [row for row in rows if row[1] == "fail"]
-    # Static rules apply the current snapshot to every evaluated day.
+    # Static rules apply the current snapshot to every day graded.
     assert [(unit, low, high) for unit, _, low, high, _, _ in failing] == [(UNIT, 1, 1)]
+    assert earlier == ([("pass",)] if breached["incremental"] else [])
     assert failing[0][4] == failing[0][5] > 0
     assert {row[1] for row in rows if row[0] != UNIT} <= {"pass", "no_data"}
     assert stored == failing[0][4]

@@ -20,8 +20,13 @@
     of ratios; the mean of the daily values otherwise (the reference store's
     convention: a monthly u10 is the mean daily count, sum_value the monthly
     total). e4 (a state list) and tirue are not rolled up, as in the
-    reference code. Incremental: a run recomputes the periods that contain
-    a day it rebuilds, each from all its daily rows.
+    reference code. Weeks and months pool their daily rows, quarters their
+    months, years their quarters, each from the stored (rounded) form of
+    the finer rows on every build, so that a full build and an incremental
+    one agree to the digit. Incremental: a run recomputes the periods that
+    contain a day it rebuilds, the finer periods it did not rebuild read
+    back from this table: a quarter or a year costs its months or quarters,
+    never every day since it began.
 #}
 
 with
@@ -29,7 +34,12 @@ with
 daily as (
 
     select * from {{ ref('fct_indicators_usage_daily') }}
-    where indicator_code not in ('e4', 'tirue')
+    where
+        indicator_code not in ('e4', 'tirue')
+        and (
+            {{ usage_period_filter('period_start', 'week') }}
+            or {{ usage_period_filter('period_start', 'month') }}
+        )
 
 ),
 
@@ -73,61 +83,83 @@ roll_months as (
 
 ),
 
+rounded_weeks as (
+
+    {{ usage_rollup_rounded('roll_weeks') }}
+
+),
+
+rounded_months as (
+
+    {{ usage_rollup_rounded('roll_months') }}
+
+),
+
+{# the months (quarters) of the periods to rebuild that this run did not
+   rebuild: read back as stored #}
+months_of_quarters as (
+
+    select * from rounded_months
+    {% if is_incremental() -%}
+        union all
+        select * from {{ this }} as this
+        where
+            this.period = 'm'
+            and {{ usage_period_filter('this.period_start', 'quarter') }}
+            and not {{ usage_period_filter('this.period_start', 'month') }}
+    {%- endif %}
+
+),
+
 roll_quarters as (
 
-    {{ usage_rollup(
-        'normalise_daily', 'q', 'quarter',
-        usage_period_filter('normalise_daily.period_start', 'quarter')
-    ) }}
+    {{ usage_rollup('months_of_quarters', 'q', 'quarter',
+        usage_period_filter('months_of_quarters.period_start', 'quarter')) }}
+
+),
+
+rounded_quarters as (
+
+    {{ usage_rollup_rounded('roll_quarters') }}
+
+),
+
+quarters_of_years as (
+
+    select * from rounded_quarters
+    {% if is_incremental() -%}
+        union all
+        select * from {{ this }} as this
+        where
+            this.period = 'q'
+            and {{ usage_period_filter('this.period_start', 'year') }}
+            and not {{ usage_period_filter('this.period_start', 'quarter') }}
+    {%- endif %}
 
 ),
 
 roll_years as (
 
-    {{ usage_rollup(
-        'normalise_daily', 'y', 'year',
-        usage_period_filter('normalise_daily.period_start', 'year')
-    ) }}
+    {{ usage_rollup('quarters_of_years', 'y', 'year',
+        usage_period_filter('quarters_of_years.period_start', 'year')) }}
 
 ),
 
-unioned as (
+rounded_years as (
 
-    select * from roll_weeks
-    union all
-    select * from roll_months
-    union all
-    select * from roll_quarters
-    union all
-    select * from roll_years
+    {{ usage_rollup_rounded('roll_years') }}
 
 ),
 
 final as (
 
-    select
-        unioned.indicator_code,
-        unioned.level,
-        unioned.level_name,
-        unioned.target,
-        unioned.category,
-        unioned.period,
-        unioned.period_start,
-        {{ wattlas_round_sum(
-            'case when unioned.denominator is not null'
-            ~ ' then unioned.numerator / nullif(unioned.denominator, 0)'
-            ~ ' else unioned.mean_value end', 9) }} as value,
-        cast(unioned.size as bigint) as size,
-        {{ wattlas_round_sum('unioned.mean_value', 9) }} as mean_value,
-        unioned.min_value,
-        unioned.max_value,
-        unioned.last_value,
-        {{ wattlas_round_sum('unioned.sum_value', 9) }} as sum_value,
-        {{ wattlas_round_significant('unioned.variance') }} as variance,
-        {{ wattlas_round_significant('sqrt(unioned.variance)') }} as std_dev,
-        {{ wattlas_round_sum('unioned.numerator', 9) }} as numerator,
-        {{ wattlas_round_sum('unioned.denominator', 9) }} as denominator
-    from unioned
+    select * from rounded_weeks
+    union all
+    select * from rounded_months
+    union all
+    select * from rounded_quarters
+    union all
+    select * from rounded_years
 
 )
 

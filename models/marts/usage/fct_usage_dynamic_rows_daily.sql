@@ -17,8 +17,11 @@
     the reprocessing window, so they are reported here and not merged).
     Incremental by day: a run recounts the days it rebuilds and the days of
     every row loaded since the latest row counted here (last_loaded_at), so
-    a late row is reported on its own day however old that day is.
+    a late row is reported on its own day however old that day is; a full
+    build counts every day (macro usage_recount_filter).
 #}
+
+-- depends_on: {{ ref('int_usage_rebuild_windows') }}
 
 with
 
@@ -44,14 +47,14 @@ staged_statuses as (
 
     select * from {{ ref('stg_irve__charge_point_statuses') }}
     {# Implausible lines count in the quality rules, never in an indicator. #}
-    where implausible_reason is null and {{ usage_day_filter_or_listed('status_date', 'late_days') }}
+    where implausible_reason is null and {{ usage_recount_filter('status_date', 'late_days') }}
 
 ),
 
 merged_statuses as (
 
     select * from {{ ref('int_charge_point_statuses_daily') }}
-    where {{ usage_day_filter_or_listed('status_date', 'late_days') }}
+    where {{ usage_recount_filter('status_date', 'late_days') }}
 
 ),
 
@@ -59,14 +62,14 @@ staged_sessions as (
 
     select * from {{ ref('stg_irve__charging_sessions') }}
     {# Implausible lines count in the quality rules, never in an indicator. #}
-    where implausible_reason is null and {{ usage_day_filter_or_listed('start_date', 'late_days') }}
+    where implausible_reason is null and {{ usage_recount_filter('start_date', 'late_days') }}
 
 ),
 
 merged_sessions as (
 
     select * from {{ ref('int_charging_sessions_daily') }}
-    where {{ usage_day_filter_or_listed('start_date', 'late_days') }}
+    where {{ usage_recount_filter('start_date', 'late_days') }}
 
 ),
 
