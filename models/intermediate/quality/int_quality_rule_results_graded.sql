@@ -15,12 +15,10 @@
     fct_quality_results and of the quality tests (tests/generic/quality),
     so they cannot disagree. fail = a catalogue threshold crossed, whatever
     the number of rows checked; no_data = nothing checked, for count and
-    ratio rules alike. Static rules evaluate the current static snapshot on
-    every day; a dynamic rule with no row for a unit-day checked nothing
+    ratio rules alike. Static rules evaluate the static snapshot current
+    when the day is built; a dynamic rule with no row for a unit-day checked nothing
     (checked_rows 0: no_data; a count rule still shows 0 offending rows).
-    Incremental by day over the rebuild window of the usage models: a day
-    is graded when it is built, its static rules with the static snapshot
-    current then.
+    Incremental by day over the rebuild window of the usage models.
 #}
 
 with

@@ -23,7 +23,9 @@
     reference code. Weeks and months pool their daily rows, quarters their
     months, years their quarters, each from the stored (rounded) form of
     the finer rows on every build, so that a full build and an incremental
-    one agree to the digit. Incremental: a run recomputes the periods that
+    one agree to the digit (pooling rounded months moves a quarter's or a
+    year's variance by at most one unit of its last stored digit against a
+    pooling of the days). Incremental: a run recomputes the periods that
     contain a day it rebuilds, the finer periods it did not rebuild read
     back from this table: a quarter or a year costs its months or quarters,
     never every day since it began.
