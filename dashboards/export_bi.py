@@ -36,30 +36,35 @@ def storage_version_number(path: Path) -> int:
 
 
 def export_marts(source: Path, output: Path, parquet_dir: Path | None = None) -> list[str]:
-    """Copy every table of ``marts`` into a v1.4-format file; return the table names."""
+    """Copy every table and view of ``marts`` into a v1.4-format file, views as
+    tables; return their names."""
     output.parent.mkdir(parents=True, exist_ok=True)
     for stale in (output, output.with_name(output.name + ".wal")):
         stale.unlink(missing_ok=True)
     con = duckdb.connect()
     try:
-        con.execute("attach ? as src (read_only)", [str(source)])
+        # Attached under its own name: the warehouse's views name their
+        # catalog after the file's stem.
+        src = f'"{source.stem}"'
+        con.execute(f"attach ? as {src} (read_only)", [str(source)])
         con.execute(f"attach ? as bi (storage_version '{STORAGE_VERSION}')", [str(output)])
         tables = [
             row[0]
             for row in con.execute(
                 "select table_name from information_schema.tables "
-                "where table_catalog = 'src' and table_schema = 'marts' "
-                "and table_type = 'BASE TABLE' order by table_name"
+                "where table_catalog = ? and table_schema = 'marts' "
+                "and table_type in ('BASE TABLE', 'VIEW') order by table_name",
+                [source.stem],
             ).fetchall()
         ]
         con.execute("create schema bi.marts")
         for table in tables:
-            con.execute(f'create table bi.marts."{table}" as select * from src.marts."{table}"')
+            con.execute(f'create table bi.marts."{table}" as select * from {src}.marts."{table}"')
             if parquet_dir is not None:
                 parquet_dir.mkdir(parents=True, exist_ok=True)
                 target = parquet_dir / f"{table}.parquet"
                 con.execute(
-                    f"copy (select * from src.marts.\"{table}\") to '{target}' (format parquet)"
+                    f"copy (select * from {src}.marts.\"{table}\") to '{target}' (format parquet)"
                 )
         con.execute("detach bi")
     finally:

@@ -20,12 +20,6 @@
       carried across days, sessions running over midnight). When nothing
       was ever staged, an incremental run keeps no row.
 
-    - usage_recount_filter(date_column, listed_days)  the rows a
-      bookkeeping model recounts: on an incremental run, those of the days
-      to build and of the days listed in column date_day of listed_days
-      (the days of late rows); on a full build, every row whatever the
-      partition vars, so that its watermark covers everything staged.
-
     - usage_period_filter(date_column, trunc_unit)  boolean SQL keeping the
       rows of the whole periods (week, month, quarter, year) that contain a
       day to build: what a rollup of those periods reads.
@@ -97,15 +91,6 @@
         and {{ date_column }} < {{ end }}
     {%- endif %}
     )
-{%- endmacro %}
-
-{% macro usage_recount_filter(date_column, listed_days) -%}
-    {%- if is_incremental() -%}
-        ({{ usage_day_filter(date_column) }}
-        or {{ date_column }} in (select listed.date_day from {{ listed_days }} as listed))
-    {%- else -%}
-        (1 = 1)
-    {%- endif -%}
 {%- endmacro %}
 
 {% macro usage_period_filter(date_column, trunc_unit) -%}

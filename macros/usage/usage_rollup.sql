@@ -27,9 +27,10 @@
    summed as an integer (the float sums of a parallel engine change in the
    last bits from run to run and between engines, and rounding the total
    afterwards cannot make those bits agree). Scale 9 for hours and means,
-   6 for kW and kWh, so that national totals stay far below 2^63. #}
+   6 for kW and kWh. A 38-digit decimal, not a bigint: a national month or
+   quarter summed in nano-units passes 2^63. #}
 {% macro usage_nanos(expression, scale=9) -%}
-    cast(floor({{ expression }} * {{ 10 ** scale }} + 0.5) as bigint)
+    cast(floor({{ expression }} * {{ 10 ** scale }} + 0.5) as decimal(38, 0))
 {%- endmacro %}
 
 {% macro usage_exact_sum(expression, scale=9) -%}

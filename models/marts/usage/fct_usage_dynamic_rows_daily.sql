@@ -18,7 +18,8 @@
     Incremental by day: a run recounts the days it rebuilds and the days of
     every row loaded since the latest row counted here (last_loaded_at), so
     a late row is reported on its own day however old that day is; a full
-    build counts every day (macro usage_recount_filter).
+    build counts every day, whatever the partition vars, so that the
+    watermark covers everything staged.
 #}
 
 -- depends_on: {{ ref('int_usage_rebuild_windows') }}
@@ -32,13 +33,17 @@ with
         from {{ ref('stg_irve__charge_point_statuses') }} as statuses
         where
             statuses.implausible_reason is null
-            and statuses.loaded_at > (select max(this.last_loaded_at) from {{ this }} as this)
+            and statuses.loaded_at > (
+                select max(this.last_loaded_at) as watermark from {{ this }} as this
+            )
         union
         select distinct sessions.start_date as date_day
         from {{ ref('stg_irve__charging_sessions') }} as sessions
         where
             sessions.implausible_reason is null
-            and sessions.loaded_at > (select max(this.last_loaded_at) from {{ this }} as this)
+            and sessions.loaded_at > (
+                select max(this.last_loaded_at) as watermark from {{ this }} as this
+            )
 
     ),
 {%- endif %}
@@ -47,14 +52,25 @@ staged_statuses as (
 
     select * from {{ ref('stg_irve__charge_point_statuses') }}
     {# Implausible lines count in the quality rules, never in an indicator. #}
-    where implausible_reason is null and {{ usage_recount_filter('status_date', 'late_days') }}
+    where
+        implausible_reason is null
+        {% if is_incremental() -%}
+            and (
+                {{ usage_day_filter('status_date') }}
+                or status_date in (select late_days.date_day from late_days)
+            )
+        {%- endif %}
 
 ),
 
 merged_statuses as (
 
     select * from {{ ref('int_charge_point_statuses_daily') }}
-    where {{ usage_recount_filter('status_date', 'late_days') }}
+    {% if is_incremental() -%}
+        where
+            {{ usage_day_filter('status_date') }}
+            or status_date in (select late_days.date_day from late_days)
+    {%- endif %}
 
 ),
 
@@ -62,14 +78,25 @@ staged_sessions as (
 
     select * from {{ ref('stg_irve__charging_sessions') }}
     {# Implausible lines count in the quality rules, never in an indicator. #}
-    where implausible_reason is null and {{ usage_recount_filter('start_date', 'late_days') }}
+    where
+        implausible_reason is null
+        {% if is_incremental() -%}
+            and (
+                {{ usage_day_filter('start_date') }}
+                or start_date in (select late_days.date_day from late_days)
+            )
+        {%- endif %}
 
 ),
 
 merged_sessions as (
 
     select * from {{ ref('int_charging_sessions_daily') }}
-    where {{ usage_recount_filter('start_date', 'late_days') }}
+    {% if is_incremental() -%}
+        where
+            {{ usage_day_filter('start_date') }}
+            or start_date in (select late_days.date_day from late_days)
+    {%- endif %}
 
 ),
 
