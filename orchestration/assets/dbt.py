@@ -17,11 +17,11 @@
   unpartitioned: the marts and what the daily models do not read.
 
 Nothing after the daily set feeds it, so a run never has to split one of
-them into steps. A test reading models of two sets (the indicator catalogue
-seed and a mart) runs with the later set, once both exist: the first two
-selectors select tests "buildable" (every parent selected or upstream). If
-no model carries the tag, only ``dbt_models`` is defined, with the whole
-project.
+them into steps. A test of a daily model that also reads a model built
+after the daily set (the relationship of fct_quality_results to
+dim_quality_rules) is tagged ``run_after_daily``: it runs with that set,
+as a check of the later model (``meta.dagster.ref``). If no model carries
+the tag, only ``dbt_models`` is defined, with the whole project.
 
 Each function runs one ``dbt build`` (tests included, as asset checks), then
 appends dbt's run results to ``audit.dbt_run_results`` (``run_log.py``), even

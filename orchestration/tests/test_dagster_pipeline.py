@@ -203,6 +203,35 @@ def test_definitions_load(defs):
     assert checks, "dbt tests must be asset checks"
 
 
+def test_every_dbt_test_runs_in_exactly_one_step():
+    """The three selectors of the dbt steps share out every data test: none
+    runs twice, none is left out; a test reading a dimension built after the
+    daily set runs with that set (on a fresh warehouse it could not run
+    before)."""
+    from dagster_dbt.utils import select_unique_ids
+
+    from orchestration.assets.dbt import AFTER_SELECTOR, DAILY_SELECTOR, UPSTREAM_SELECTOR
+    from orchestration.project import get_dbt_project
+
+    manifest = json.loads(get_dbt_project().manifest_path.read_text())
+    steps = {
+        name: {
+            unique_id
+            for unique_id in select_unique_ids("", "", name, None, manifest)
+            if unique_id.startswith("test.")
+        }
+        for name in (UPSTREAM_SELECTOR, DAILY_SELECTOR, AFTER_SELECTOR)
+    }
+    tests = {unique_id for unique_id in manifest["nodes"] if unique_id.startswith("test.")}
+    counts = {test: sum(test in selected for selected in steps.values()) for test in tests}
+    assert {test for test, count in counts.items() if count != 1} == set()
+    relationship = next(
+        test for test in tests
+        if test.split(".")[2].startswith("relationships_fct_quality_results_rule_code")
+    )  # fmt: skip
+    assert relationship in steps[AFTER_SELECTOR]
+
+
 def test_materialize_all_assets(resources, instance):
     result = dg.materialize(
         [*ingestion_assets, *dbt_assets_defs, *asset_checks],
