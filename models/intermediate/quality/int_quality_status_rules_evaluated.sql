@@ -87,15 +87,17 @@ joined as (
 
 ),
 
+{# the point-days of the days built, counted once in int_quality_status_point_days #}
 point_days as (
 
     select
-        joined.operational_unit_code,
-        joined.day,
-        joined.charge_point_id,
-        count(*) as status_count
-    from joined
-    group by 1, 2, 3
+        charge_points.operational_unit_code,
+        status_point_days.day,
+        status_point_days.status_count
+    from status_point_days
+    inner join charge_points
+        on status_point_days.charge_point_id = charge_points.charge_point_id
+    where {{ usage_day_filter('status_point_days.day') }}
 
 ),
 
