@@ -12,7 +12,7 @@
 {#
     One row per charge point and evaluation day (macro
     quality_evaluation_day) with at least one status line, plausible or
-    not: what INAC reads back over var quality_inactive_after_days days, a
+    not: what INAC reads back over var quality_inactive_after_months months, a
     point-day being far fewer rows than the statuses behind it.
     Incremental by day over the rebuild window of the usage models.
 #}

@@ -15,7 +15,7 @@
     per rule × unit × day with at least one status, plus INAC and DECL for
     every unit × evaluation day. Incremental by evaluation day over the
     rebuild window of the usage models: INAC reads the point-days of the
-    var quality_inactive_after_days days before it
+    var quality_inactive_after_months calendar months before it
     (int_quality_status_point_days), DECL the first status day of each
     point (int_quality_charge_point_first_status_days), never the history.
 #}
@@ -47,7 +47,7 @@ statuses as (
 status_point_days as (
 
     select * from {{ ref('int_quality_status_point_days') }}
-    where {{ usage_day_filter('day', var('quality_inactive_after_days')) }}
+    where {{ usage_day_filter('day', 31 * var('quality_inactive_after_months')) }}
 
 ),
 
@@ -166,11 +166,12 @@ units as (
 ),
 
 -- INAC and DECL: a charge point is "covered" on day D from its first
--- status day on, and "active" on D when it has a status in the
--- quality_inactive_after_days days ending on D. Each status day s of a
--- point is active until the day before its next status day, at most
--- quality_inactive_after_days days; these intervals do not overlap, so
--- active points = intervals containing D.
+-- status day on, and "active" on D when its latest status day s on or
+-- before D is after D - quality_inactive_after_months calendar months
+-- (evaluated at the end of D: a status on exactly D - 1 month is a month
+-- old). Each status day is chained to the point's next one, so a point
+-- and day match one status day (the latest) and the count needs no
+-- distinct.
 point_status_days as (
 
     select
@@ -185,33 +186,21 @@ point_status_days as (
 
 ),
 
-active_intervals as (
-
-    select
-        point_status_days.operational_unit_code,
-        point_status_days.day as start_day,
-        least(
-            point_status_days.day + {{ var('quality_inactive_after_days') }},
-            coalesce(
-                point_status_days.next_day,
-                point_status_days.day + {{ var('quality_inactive_after_days') }}
-            )
-        ) as end_day
-    from point_status_days
-
-),
-
 active_points as (
 
     select
-        active_intervals.operational_unit_code,
+        point_status_days.operational_unit_code,
         days.day,
         count(*) as active_count
-    from active_intervals
+    from point_status_days
     inner join days
         on
-            active_intervals.start_day <= days.day
-            and active_intervals.end_day > days.day
+            point_status_days.day <= days.day
+            and (point_status_days.next_day > days.day or point_status_days.next_day is null)
+            and point_status_days.day > cast(
+                days.day
+                - interval '{{ var("quality_inactive_after_months") }} month' as date
+            )
     group by 1, 2
 
 ),

@@ -11,7 +11,9 @@
       - u12 charge points in operation (a status that day) by power category,
         u13 their nominal power;
       - e4 charge points with a session starting in [D - 1 month, D), their ids
-        in extras, for the days of int_usage_point_days.
+        in extras, on every calendar day from the day after the first session
+        to the latest day with dynamic data (a day without any status or
+        session still has points active in the month before it).
     Levels are those indicator_catalogue allows (int_indicator_levels_allowed).
 #}
 
@@ -40,6 +42,12 @@ point_days as (
 sessions as (
 
     select * from {{ ref('int_charging_sessions_flagged') }}
+
+),
+
+dates as (
+
+    select date_day from {{ ref('int_dates_enriched') }}
 
 ),
 
@@ -104,10 +112,25 @@ sum_power_in_operation as (
 
 ),
 
+find_dynamic_data_bounds as (
+
+    select
+        (select min(sessions.start_date) from sessions) as first_session_date,
+        greatest(
+            (select max(sessions.start_date) from sessions),
+            (select max(point_days.date_day) from point_days)
+        ) as last_data_date
+
+),
+
 list_days as (
 
-    select distinct point_days.date_day
-    from point_days
+    select dates.date_day
+    from dates
+    inner join find_dynamic_data_bounds
+        on
+            dates.date_day > find_dynamic_data_bounds.first_session_date
+            and dates.date_day <= find_dynamic_data_bounds.last_data_date
 
 ),
 
