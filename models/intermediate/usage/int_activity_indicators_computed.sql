@@ -36,12 +36,15 @@ point_days as (
         is_in_operation,
         date_day
     from {{ ref('int_usage_point_days') }}
+    {# points absent from the static data: fct_undeclared_charge_points_daily #}
+    where is_declared
 
 ),
 
 sessions as (
 
     select * from {{ ref('int_charging_sessions_flagged') }}
+    where is_declared
 
 ),
 
@@ -112,14 +115,31 @@ sum_power_in_operation as (
 
 ),
 
+find_session_bounds as (
+
+    select
+        min(sessions.start_date) as first_session_date,
+        max(sessions.start_date) as last_session_date
+    from sessions
+
+),
+
+find_point_day_bounds as (
+
+    select max(point_days.date_day) as last_point_date
+    from point_days
+
+),
+
 find_dynamic_data_bounds as (
 
     select
-        (select min(sessions.start_date) from sessions) as first_session_date,
+        find_session_bounds.first_session_date,
         greatest(
-            (select max(sessions.start_date) from sessions),
-            (select max(point_days.date_day) from point_days)
+            find_session_bounds.last_session_date, find_point_day_bounds.last_point_date
         ) as last_data_date
+    from find_session_bounds
+    cross join find_point_day_bounds
 
 ),
 

@@ -18,6 +18,13 @@
     point started that day). A declared point without status, or a
     deactivated one, gets no timeline. The day's UTC bounds
     [day_start_at, day_end_at) come along, for the timeline to cut.
+
+    activated_at is the instant from which the point is activated that
+    day: the day's start when a session started within the month before the
+    day, else the start of its first session of the day (a first session
+    activates the point, and reactivates a deactivated one); NULL when it is
+    not activated that day. Deactivation takes effect at the start of the
+    first day a whole calendar month after the last session day.
 #}
 
 with
@@ -89,18 +96,31 @@ list_session_days as (
 
 list_point_start_days as (
 
-    select distinct
+    select
         activation_sessions.charge_point_id,
-        activation_sessions.start_date
+        activation_sessions.start_date,
+        min(activation_sessions.start_at) as first_start_at
     from activation_sessions
+    group by 1, 2
 
 ),
 
 list_activated_point_days as (
 
-    select distinct
+    select
         list_point_start_days.charge_point_id,
-        list_session_days.date_day
+        list_session_days.date_day,
+        max(
+            case
+                when list_point_start_days.start_date < list_session_days.date_day then 1 else 0
+            end
+        ) = 1 as is_activated_at_day_start,
+        min(
+            case
+                when list_point_start_days.start_date = list_session_days.date_day
+                    then list_point_start_days.first_start_at
+            end
+        ) as first_start_at
     from list_point_start_days
     inner join list_session_days
         on
@@ -109,6 +129,7 @@ list_activated_point_days as (
                 list_session_days.date_day
                 - interval '{{ var("usage_deactivation_months") }} month' as date
             )
+    group by 1, 2
 
 ),
 
@@ -119,7 +140,8 @@ union_reasons as (
         list_status_point_days.date_day,
         1 as has_status,
         0 as has_running_session,
-        0 as is_activated
+        0 as is_activated,
+        cast(null as timestamp) as activated_at
     from list_status_point_days
 
     union all
@@ -129,7 +151,8 @@ union_reasons as (
         list_session_point_days.date_day,
         0 as has_status,
         1 as has_running_session,
-        0 as is_activated
+        0 as is_activated,
+        cast(null as timestamp) as activated_at
     from list_session_point_days
 
     union all
@@ -139,8 +162,14 @@ union_reasons as (
         list_activated_point_days.date_day,
         0 as has_status,
         0 as has_running_session,
-        1 as is_activated
+        1 as is_activated,
+        case
+            when list_activated_point_days.is_activated_at_day_start then dates.day_start_at
+            else list_activated_point_days.first_start_at
+        end as activated_at
     from list_activated_point_days
+    inner join dates
+        on list_activated_point_days.date_day = dates.date_day
 
 ),
 
@@ -151,7 +180,8 @@ collapse_reasons as (
         union_reasons.date_day,
         max(union_reasons.has_status) = 1 as has_status,
         max(union_reasons.has_running_session) = 1 as has_running_session,
-        max(union_reasons.is_activated) = 1 as is_activated
+        max(union_reasons.is_activated) = 1 as is_activated,
+        min(union_reasons.activated_at) as activated_at
     from union_reasons
     group by 1, 2
 
@@ -172,6 +202,7 @@ final as (
         dates.date_day,
 
         ----------  timestamps
+        collapse_reasons.activated_at,
         dates.day_start_at,
         dates.day_end_at
     from collapse_reasons

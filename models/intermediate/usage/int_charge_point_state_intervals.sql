@@ -17,6 +17,9 @@
     status instant and every session start and end inside it; each
     interval then gets:
       - occupied when a session runs (start <= t < end): sessions win;
+      - else not_activated before the point's activation instant of the
+        day (activated_at of int_charge_point_days_scoped; all day when it
+        is not activated): declared or deactivated time, unavailable;
       - else out_of_service when the latest explicit status (en_service or
         hors_service; `inconnu` keeps the previous explicit state) is
         hors_service; a status older than var usage_status_lookback_days
@@ -204,7 +207,8 @@ cut_segments as (
                 order by collect_boundaries.boundary_at
             ),
             point_days.day_end_at
-        ) as interval_end_at
+        ) as interval_end_at,
+        point_days.activated_at
     from collect_boundaries
     inner join point_days
         on
@@ -221,6 +225,7 @@ stream_events as (
         1 as event_order,
         cut_segments.date_day,
         cut_segments.interval_end_at,
+        cut_segments.activated_at,
         cast(null as date) as status_date,
         cast(null as varchar) as explicit_status,
         cast(null as varchar) as declared_occupancy
@@ -234,6 +239,7 @@ stream_events as (
         0 as event_order,
         cast(null as date) as date_day,
         cast(null as timestamp) as interval_end_at,
+        cast(null as timestamp) as activated_at,
         statuses.status_date,
         case
             when statuses.status in ('en_service', 'hors_service') then statuses.status
@@ -311,6 +317,10 @@ classify_intervals as (
         ----------  strings
         case
             when count_running_sessions.running_session_count > 0 then 'occupied'
+            when
+                carry_states.activated_at is null
+                or carry_states.event_at < carry_states.activated_at
+                then 'not_activated'
             when carry_states.current_explicit_status = 'hors_service' then 'out_of_service'
             else 'free'
         end as state,

@@ -15,8 +15,13 @@
     (docs/domain_rules.md §2.5: declared = no session yet; activated = a session
     started within the last var usage_deactivation_months; deactivated =
     sessions before, none within that month) and whether it is in
-    operation (≥ 1 status that day, the u12 definition). Points that are
-    activated or in operation enter the quality-of-service aggregates.
+    operation (≥ 1 status that day, the u12 definition).
+    Only point-days with activated time (a timeline whose point is activated
+    at some instant of the day) enter the quality-of-service aggregates
+    (is_qos_scope); their time before activation is not_activated_seconds,
+    unavailable. status_available_seconds is what the statuses alone say
+    (not hors_service, or a session running), whatever the lifecycle: the
+    status-only availability of points in operation.
 #}
 
 with
@@ -60,6 +65,18 @@ sum_states as (
         sum(
             case when intervals.state = 'out_of_service' then intervals.duration_seconds else 0 end
         ) as out_of_service_seconds,
+        sum(
+            case when intervals.state = 'not_activated' then intervals.duration_seconds else 0 end
+        ) as not_activated_seconds,
+        sum(
+            case
+                when
+                    intervals.running_session_count > 0
+                    or coalesce(intervals.explicit_status, '') <> 'hors_service'
+                    then intervals.duration_seconds
+                else 0
+            end
+        ) as status_available_seconds,
         sum(case when intervals.is_false_free then intervals.duration_seconds else 0 end)
             as false_free_seconds,
         sum(case when intervals.is_false_occupied then intervals.duration_seconds else 0 end)
@@ -133,6 +150,9 @@ add_lifecycle as (
         {{ wattlas_round_sum('sum_states.free_seconds', 6) }} as free_seconds,
         {{ wattlas_round_sum('sum_states.occupied_seconds', 6) }} as occupied_seconds,
         {{ wattlas_round_sum('sum_states.out_of_service_seconds', 6) }} as out_of_service_seconds,
+        {{ wattlas_round_sum('sum_states.not_activated_seconds', 6) }} as not_activated_seconds,
+        {{ wattlas_round_sum('sum_states.status_available_seconds', 6) }}
+            as status_available_seconds,
         {{ wattlas_round_sum('sum_states.false_free_seconds', 6) }} as false_free_seconds,
         {{ wattlas_round_sum('sum_states.false_occupied_seconds', 6) }} as false_occupied_seconds,
         {{ wattlas_round_sum('sum_states.declared_free_seconds', 6) }} as declared_free_seconds,
@@ -167,9 +187,7 @@ final as (
 
     select
         add_lifecycle.*,
-        (
-            add_lifecycle.lifecycle_state = 'activated' or add_lifecycle.is_in_operation
-        ) as is_qos_scope
+        add_lifecycle.not_activated_seconds < add_lifecycle.timeline_seconds as is_qos_scope
     from add_lifecycle
 
 )

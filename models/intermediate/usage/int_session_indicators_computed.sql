@@ -21,15 +21,19 @@
 
 with
 
+{# points absent from the static data are reported in
+   fct_undeclared_charge_points_daily, never counted here #}
 point_days as (
 
     select * from {{ ref('int_usage_point_days') }}
+    where is_declared
 
 ),
 
 sessions as (
 
     select * from {{ ref('int_charging_sessions_flagged') }}
+    where is_declared
 
 ),
 

@@ -8,11 +8,18 @@
     Time-in-state indicators (docs/domain_rules.md §2.5), one row per
     indicator, level, target, category and local day, in the shape of
     fct_indicators_usage_daily (which unions the families):
-      - charge points in the quality-of-service scope, by power category:
-        u1 (opening hours; hours per state in extras), q1 (available / opening
-        hours), q2 (occupied / available hours);
+      - charge points in the quality-of-service scope (activated that day),
+        by power category: u1 (opening hours; hours per state in extras, the
+        hours before activation as desactive), q1 (available / opening hours),
+        q2 (occupied / available hours);
+      - charge points in operation (a status that day), whatever their
+        lifecycle: q1s, the availability the statuses alone give (not
+        hors_service, or a session running), for days or feeds without
+        sessions, where q1 has no scope;
       - stations with a group timeline: u2 (day hours; hours per group state
         and full-use hours in extras), q3 (saturated / available hours).
+    Points seen in the feeds but absent from the static data are left out
+    (they are reported in fct_undeclared_charge_points_daily).
     Levels are those indicator_catalogue allows (int_indicator_levels_allowed).
     Hours are summed exactly as integer milliseconds, so both engines give the
     same bits; a ratio gets no row when its denominator is 0.
@@ -23,6 +30,7 @@ with
 point_days as (
 
     select * from {{ ref('int_usage_point_days') }}
+    where is_declared
 
 ),
 
@@ -42,7 +50,7 @@ list_point_levels as (
 
     select distinct allowed_levels.level
     from allowed_levels
-    where allowed_levels.indicator_code in ('u1', 'q1', 'q2')
+    where allowed_levels.indicator_code in ('u1', 'q1', 'q2', 'q1s')
 
 ),
 
@@ -63,12 +71,13 @@ sum_point_hours as (
         point_days.date_day,
         {{ usage_exact_hours(
             'point_days.free_seconds + point_days.occupied_seconds'
-            ~ ' + point_days.out_of_service_seconds'
+            ~ ' + point_days.out_of_service_seconds + point_days.not_activated_seconds'
         ) }} as opening_hours,
         {{ usage_exact_hours('point_days.free_seconds + point_days.occupied_seconds') }}
             as available_hours,
         {{ usage_exact_hours('point_days.day_seconds') }} as day_hours,
         {{ usage_exact_hours('point_days.out_of_service_seconds') }} as out_of_service_hours,
+        {{ usage_exact_hours('point_days.not_activated_seconds') }} as not_activated_hours,
         {{ usage_exact_hours('point_days.occupied_seconds') }} as occupied_hours,
         {{ usage_exact_hours('point_days.free_seconds') }} as free_hours,
         {{ usage_exact_hours('point_days.false_free_seconds') }} as false_free_hours,
@@ -76,6 +85,26 @@ sum_point_hours as (
     from point_days
     cross join list_point_levels
     where point_days.is_qos_scope
+    group by
+        list_point_levels.level,
+        target,
+        point_days.power_category_label,
+        point_days.date_day
+
+),
+
+sum_status_only_hours as (
+
+    select
+        list_point_levels.level,
+        {{ usage_level_target('list_point_levels.level', 'point_days') }} as target,
+        point_days.power_category_label,
+        point_days.date_day,
+        {{ usage_exact_hours('point_days.status_available_seconds') }} as available_hours,
+        {{ usage_exact_hours('point_days.day_seconds') }} as day_hours
+    from point_days
+    cross join list_point_levels
+    where point_days.is_in_operation
     group by
         list_point_levels.level,
         target,
@@ -129,6 +158,7 @@ compute_indicators as (
         || ', "libre": ' || {{ usage_json_number('free_hours') }}
         || ', "faux_libre": ' || {{ usage_json_number('false_free_hours') }}
         || ', "faux_occupe": ' || {{ usage_json_number('false_occupied_hours') }}
+        || ', "desactive": ' || {{ usage_json_number('not_activated_hours') }}
         || '}' as extras
     from sum_point_hours
     union all
@@ -157,6 +187,19 @@ compute_indicators as (
         cast(null as varchar) as extras
     from sum_point_hours
     where available_hours > 0
+    union all
+    select
+        'q1s' as indicator_code,
+        level,
+        target,
+        power_category_label as category,
+        date_day as period_start,
+        available_hours / day_hours as value,
+        available_hours as numerator,
+        day_hours as denominator,
+        cast(null as varchar) as extras
+    from sum_status_only_hours
+    where day_hours > 0
     union all
     select
         'u2' as indicator_code,

@@ -11,8 +11,8 @@
 
 {#
     Additive daily facts of every charge point and local day, the base of
-    the usage indicators: state times of the quality-of-service scope
-    (activated or in operation), and the sessions that start that day
+    the usage indicators: state times of every point with a timeline (the
+    quality-of-service scope, points activated that day, is flagged), and the sessions that start that day
     (count, successful, duration, energy, u14-eligible energy), with the
     point's attributes from int_charge_points_enriched (NULL for a point missing
     from it: such rows count at the national level only), except operator,
@@ -113,6 +113,8 @@ joined as (
         coalesce(states.free_seconds, 0) as free_seconds,
         coalesce(states.occupied_seconds, 0) as occupied_seconds,
         coalesce(states.out_of_service_seconds, 0) as out_of_service_seconds,
+        coalesce(states.not_activated_seconds, 0) as not_activated_seconds,
+        coalesce(states.status_available_seconds, 0) as status_available_seconds,
         coalesce(states.false_free_seconds, 0) as false_free_seconds,
         coalesce(states.false_occupied_seconds, 0) as false_occupied_seconds,
         coalesce(states.declared_free_seconds, 0) as declared_free_seconds,

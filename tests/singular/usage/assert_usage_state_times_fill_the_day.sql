@@ -1,6 +1,6 @@
 {#
     For every charge point and local day, the
-    state times (free + occupied + out of service) add up to the length of
+    state times (free + occupied + out of service + not activated) add up to the length of
     the day (24 h, or 23 h / 25 h on DST days), to the millisecond; and the
     station group-state minutes fill every station-day.
 #}
@@ -26,7 +26,8 @@ point_gaps as (
         point_days.charge_point_id as member_id,
         point_days.state_date as date_day,
         point_days.free_seconds + point_days.occupied_seconds
-        + point_days.out_of_service_seconds - point_days.day_seconds as gap_seconds
+        + point_days.out_of_service_seconds + point_days.not_activated_seconds
+        - point_days.day_seconds as gap_seconds
     from point_days
 
 ),
