@@ -84,3 +84,10 @@
         and ({{ day }} < periods.attributed_to or periods.attributed_to is null)
     )
 {%- endmacro %}
+
+{#- A session set aside from the load factor: any TIRUERT exclusion flag
+    except SIRE (an invalid aménageur SIREN says nothing about the energy
+    the point delivered). -#}
+{% macro usage_is_physically_excluded(relation) -%}
+    (coalesce({{ relation }}.tiruert_exclusion_reason, 'SIRE') <> 'SIRE')
+{%- endmacro %}

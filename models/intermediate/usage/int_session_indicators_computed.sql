@@ -11,9 +11,8 @@
       - u5 sessions by Europe/Paris start hour (every kept session);
       - from the point-days with a session: u6 hours and u9 energy by power
         category, u10 sessions, u11 successful sessions, q5 = u11 / u10, u14
-        energy by supply type;
-      - q4 load factor by power category (energy / power × day hours) over the
-        point-days in the quality-of-service scope.
+        energy by supply type.
+    The pro-rated ones (u6p, u9p, q4) are int_prorated_session_indicators_computed.
     Levels are those indicator_catalogue allows (int_indicator_levels_allowed).
     Energies and hours are summed exactly as integers (same bits on both
     engines); a ratio gets no row when its denominator is 0.
@@ -47,7 +46,7 @@ list_point_levels as (
 
     select distinct allowed_levels.level
     from allowed_levels
-    where allowed_levels.indicator_code in ('u6', 'u9', 'u10', 'u11', 'u14', 'q4', 'q5')
+    where allowed_levels.indicator_code in ('u6', 'u9', 'u10', 'u11', 'u14', 'q5')
 
 ),
 
@@ -68,9 +67,6 @@ attach_point_levels as (
         {{ usage_level_target('list_point_levels.level', 'point_days') }} as target,
         point_days.power_category_label,
         point_days.supply_type,
-        point_days.is_qos_scope,
-        point_days.power_kw,
-        point_days.day_seconds,
         point_days.session_count,
         point_days.successful_session_count,
         point_days.session_hours,
@@ -128,25 +124,6 @@ compute_u14 as (
 
 ),
 
-compute_q4 as (
-
-    select
-        'q4' as indicator_code,
-        level,
-        target,
-        power_category_label as category,
-        date_day as period_start,
-        {{ usage_exact_sum('energy_kwh', 6) }}
-        / {{ usage_exact_hours('power_kw * day_seconds') }} as value,
-        {{ usage_exact_sum('energy_kwh', 6) }} as numerator,
-        {{ usage_exact_hours('power_kw * day_seconds') }} as denominator
-    from attach_point_levels
-    where is_qos_scope
-    group by level, target, power_category_label, date_day
-    having {{ usage_exact_hours('power_kw * day_seconds') }} > 0
-
-),
-
 compute_u5 as (
 
     select
@@ -173,8 +150,6 @@ compute_indicators as (
     select * from compute_u5
     union all
     select * from compute_u14
-    union all
-    select * from compute_q4
     union all
     select
         'u6' as indicator_code,

@@ -13,7 +13,11 @@
     Additive daily facts of every charge point and local day, the base of
     the usage indicators: state times of every point with a timeline (the
     quality-of-service scope, points activated that day, is flagged), and the sessions that start that day
-    (count, successful, duration, energy, u14-eligible energy), with the
+    (count, successful, duration, energy, u14-eligible energy, and the
+    sessions a physical exclusion flag sets aside), the sessions running that
+    day pro-rated to it (the share of each session's duration spent in the
+    day: hours, energy, and the energy of the sessions without a physical
+    exclusion flag, the load-factor numerator), with the
     point's attributes from int_charge_points_enriched (NULL for a point missing
     from it: such rows count at the national level only), except operator,
     operational unit and aménageur: those of the point's version valid that
@@ -34,6 +38,13 @@ sessions as (
 
     select * from {{ ref('int_charging_sessions_flagged') }}
     where {{ usage_day_filter('start_date') }}
+
+),
+
+running_sessions as (
+
+    select * from {{ ref('int_charging_sessions_flagged') }}
+    where {{ usage_day_filter('start_date', var('usage_max_session_days')) }}
 
 ),
 
@@ -67,8 +78,75 @@ sum_sessions as (
         {{ usage_exact_sum(
             'case when sessions.is_u14_eligible then sessions.energy_kwh else 0 end', 6
         ) }}
-            as u14_energy_kwh
+            as u14_energy_kwh,
+        sum(case when {{ usage_is_physically_excluded('sessions') }} then 1 else 0 end)
+            as excluded_session_count,
+        {{ usage_exact_sum(
+            'case when ' ~ usage_is_physically_excluded('sessions')
+            ~ ' then sessions.energy_kwh else 0 end', 6
+        ) }} as excluded_energy_kwh
     from sessions
+    group by 1, 2
+
+),
+
+{# each session on every local day it runs through; a session with no
+   positive duration stays whole on its start day #}
+split_running_sessions as (
+
+    select
+        running_sessions.charge_point_id,
+        dates.date_day,
+        running_sessions.energy_kwh,
+        {{ usage_is_physically_excluded('running_sessions') }} as is_excluded,
+        case
+            when running_sessions.end_at > running_sessions.start_at
+                then {{ irve_seconds_between(
+                    'greatest(running_sessions.start_at, dates.day_start_at)',
+                    'least(running_sessions.end_at, dates.day_end_at)'
+                ) }}
+            else 0
+        end as day_seconds_run,
+        case
+            when running_sessions.end_at > running_sessions.start_at
+                then {{ irve_seconds_between(
+                    'greatest(running_sessions.start_at, dates.day_start_at)',
+                    'least(running_sessions.end_at, dates.day_end_at)'
+                ) }} / running_sessions.duration_seconds
+            else 1.0
+        end as day_share
+    from running_sessions
+    inner join {{ usage_hour_indexes() }} as day_offsets
+        on
+            day_offsets.hour_index
+            <= {{ utc_to_local_date('running_sessions.end_at') }} - running_sessions.start_date
+            or day_offsets.hour_index = 0
+    inner join dates
+        on dates.date_day = running_sessions.start_date + day_offsets.hour_index
+    where
+        {{ usage_day_filter('dates.date_day') }}
+        and (
+            dates.date_day = running_sessions.start_date
+            or dates.day_start_at < running_sessions.end_at
+        )
+
+),
+
+sum_prorated_sessions as (
+
+    select
+        split_running_sessions.charge_point_id,
+        split_running_sessions.date_day,
+        {{ usage_exact_sum('split_running_sessions.day_seconds_run / 3600.0') }}
+            as prorated_session_hours,
+        {{ usage_exact_sum(
+            'split_running_sessions.energy_kwh * split_running_sessions.day_share', 6
+        ) }} as prorated_energy_kwh,
+        {{ usage_exact_sum(
+            'case when split_running_sessions.is_excluded then 0'
+            ~ ' else split_running_sessions.energy_kwh * split_running_sessions.day_share end', 6
+        ) }} as load_energy_kwh
+    from split_running_sessions
     group by 1, 2
 
 ),
@@ -84,6 +162,11 @@ list_point_days as (
         sum_sessions.charge_point_id,
         sum_sessions.date_day
     from sum_sessions
+    union
+    select
+        sum_prorated_sessions.charge_point_id,
+        sum_prorated_sessions.date_day
+    from sum_prorated_sessions
 
 ),
 
@@ -124,6 +207,15 @@ joined as (
         {{ wattlas_round_sum('coalesce(sum_sessions.session_hours, 0)', 9) }} as session_hours,
         {{ wattlas_round_sum('coalesce(sum_sessions.energy_kwh, 0)', 6) }} as energy_kwh,
         {{ wattlas_round_sum('coalesce(sum_sessions.u14_energy_kwh, 0)', 6) }} as u14_energy_kwh,
+        coalesce(sum_sessions.excluded_session_count, 0) as excluded_session_count,
+        {{ wattlas_round_sum('coalesce(sum_sessions.excluded_energy_kwh, 0)', 6) }}
+            as excluded_energy_kwh,
+        {{ wattlas_round_sum('coalesce(sum_prorated_sessions.prorated_session_hours, 0)', 9) }}
+            as prorated_session_hours,
+        {{ wattlas_round_sum('coalesce(sum_prorated_sessions.prorated_energy_kwh, 0)', 6) }}
+            as prorated_energy_kwh,
+        {{ wattlas_round_sum('coalesce(sum_prorated_sessions.load_energy_kwh, 0)', 6) }}
+            as load_energy_kwh,
 
         ----------  booleans
         coalesce(states.is_qos_scope, false) as is_qos_scope,
@@ -143,6 +235,10 @@ joined as (
         on
             list_point_days.charge_point_id = sum_sessions.charge_point_id
             and list_point_days.date_day = sum_sessions.date_day
+    left join sum_prorated_sessions
+        on
+            list_point_days.charge_point_id = sum_prorated_sessions.charge_point_id
+            and list_point_days.date_day = sum_prorated_sessions.date_day
     left join charge_points
         on list_point_days.charge_point_id = charge_points.charge_point_id
     left join periods

@@ -35,6 +35,12 @@ session_indicators as (
 
 ),
 
+prorated_session_indicators as (
+
+    select * from {{ ref('int_prorated_session_indicators_computed') }}
+
+),
+
 activity_indicators as (
 
     select * from {{ ref('int_activity_indicators_computed') }}
@@ -52,6 +58,8 @@ unioned as (
     select * from time_in_state_indicators
     union all
     select * from session_indicators
+    union all
+    select * from prorated_session_indicators
     union all
     select * from activity_indicators
     union all

@@ -16,7 +16,10 @@
     overloaded hours (θ rule), sessions and energy, and the rates computed
     from these additive parts (availability = (free + occupied) / opening
     time, utilisation = occupied / (free + occupied), saturation = saturé /
-    available group time, load factor = energy / (Σ power × day hours)).
+    available group time, load factor = the pro-rated energy of the sessions
+    without a physical exclusion flag / (Σ power × day hours)). A load factor
+    above 1 is not published as a rate: load_factor is NULL and
+    is_load_factor_above_one says so.
     Incremental by local day, as the usage models it reads.
 #}
 
@@ -54,7 +57,10 @@ sum_points as (
             as scope_power_kw,
         sum(point_days.session_count) as session_count,
         sum(point_days.successful_session_count) as successful_session_count,
-        {{ usage_exact_sum('point_days.energy_kwh', 6) }} as energy_kwh
+        {{ usage_exact_sum('point_days.energy_kwh', 6) }} as energy_kwh,
+        {{ usage_exact_sum(
+            'case when point_days.is_qos_scope then point_days.load_energy_kwh else 0 end', 6
+        ) }} as load_energy_kwh
     from point_days
     where point_days.station_id is not null
     group by 1, 2
@@ -106,7 +112,7 @@ joined as (
             station_days.inactive_seconds + station_days.saturated_seconds
             + station_days.overloaded_seconds + station_days.active_seconds, 0
         ) as saturation_rate,
-        sum_points.energy_kwh
+        sum_points.load_energy_kwh
         / nullif(sum_points.scope_power_kw * station_days.day_seconds / 3600.0, 0)
             as load_factor,
 
@@ -146,10 +152,13 @@ final as (
         cast(joined.session_count as bigint) as session_count,
         cast(joined.successful_session_count as bigint) as successful_session_count,
         {{ wattlas_round_sum('joined.energy_kwh', 6) }} as energy_kwh,
-        {%- for column in ['availability_rate', 'utilisation_rate', 'saturation_rate',
-            'load_factor'] %}
+        {%- for column in ['availability_rate', 'utilisation_rate', 'saturation_rate'] %}
             {{ wattlas_round_sum('joined.' ~ column, 9) }} as {{ column }},
         {%- endfor %}
+        case
+            when joined.load_factor <= 1 then {{ wattlas_round_sum('joined.load_factor', 9) }}
+        end as load_factor,
+        coalesce(joined.load_factor > 1, false) as is_load_factor_above_one,
         joined.date_day
     from joined
 
