@@ -64,7 +64,14 @@ project's decisions are in [domain_rules.md](domain_rules.md).
   level; a data test fails on any other (indicator, level) row.
 - **Periods**: infrastructure indicators describe a day (the static data
   valid that day); usage indicators are daily (`d`, Europe/Paris days) and
-  roll up to weeks, months, quarters and years as means of the daily values.
+  roll up to weeks, months, quarters and years as means of the daily values
+  (ratios as sums of numerators over sums of denominators).
+- **Targets**: every target of the reference tables (regions, departments,
+  EPCI, communes, operational units, and 'unlocated') gets a row of each
+  additive usage indicator (family u) on every day that indicator has a
+  national row: 0, without category, when it has no data. A rollup is
+  therefore a mean over every day of the period with data, and the targets
+  of a level add up to the national value at every period.
 - **Where**: the store `marts.fct_indicators` (every family, long shape), the
   family marts beside it, and `marts.fct_quality_results` for the rules.
 """

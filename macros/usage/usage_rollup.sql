@@ -121,3 +121,85 @@
         {{ wattlas_round_sum(input ~ '.denominator', 9) }} as denominator
     from {{ input }}
 {%- endmacro %}
+
+
+{#- usage_rollup_zero_padded(input, trunc_unit)  a SELECT of the rows of
+    `input` (finer periods: days, months or quarters, with the columns
+    usage_rollup reads) plus, for every (indicator, level, target, category)
+    of a non-ratio indicator that has a row within a coarser period (week,
+    month, quarter or year), a zero row for each finer period of it where
+    the indicator has a national row but that key has none, as large
+    (size) as the national one: a target without data counts 0, so a
+    period's mean is over all its days with data and the targets of a
+    level add up to the national mean. Ratios (with a denominator) are
+    pooled as Σ numerator / Σ denominator and need no padding. -#}
+{% macro usage_rollup_zero_padded(input, trunc_unit) -%}
+    select
+        {{ input }}.indicator_code,
+        {{ input }}.level,
+        {{ input }}.level_name,
+        {{ input }}.target,
+        {{ input }}.category,
+        {{ input }}.period_start,
+        {{ input }}.size,
+        {{ input }}.mean_value,
+        {{ input }}.variance,
+        {{ input }}.min_value,
+        {{ input }}.max_value,
+        {{ input }}.last_value,
+        {{ input }}.sum_value,
+        {{ input }}.numerator,
+        {{ input }}.denominator
+    from {{ input }}
+    union all
+    select
+        period_keys.indicator_code,
+        period_keys.level,
+        period_keys.level_name,
+        period_keys.target,
+        period_keys.category,
+        national_periods.period_start,
+        national_periods.size,
+        cast(0 as double precision) as mean_value,
+        cast(0 as double precision) as variance,
+        cast(0 as double precision) as min_value,
+        cast(0 as double precision) as max_value,
+        cast(0 as double precision) as last_value,
+        cast(0 as double precision) as sum_value,
+        cast(null as double precision) as numerator,
+        cast(null as double precision) as denominator
+    from (
+        select distinct
+            keyed.indicator_code,
+            keyed.level,
+            keyed.level_name,
+            keyed.target,
+            keyed.category,
+            cast(date_trunc('{{ trunc_unit }}', keyed.period_start) as date) as rollup_start
+        from {{ input }} as keyed
+        where keyed.denominator is null
+    ) as period_keys
+    inner join (
+        select
+            national.indicator_code,
+            national.period_start,
+            max(national.size) as size
+        from {{ input }} as national
+        where national.level = 0
+        group by national.indicator_code, national.period_start
+    ) as national_periods
+        on
+            period_keys.indicator_code = national_periods.indicator_code
+            and period_keys.rollup_start
+            = cast(date_trunc('{{ trunc_unit }}', national_periods.period_start) as date)
+    where not exists (
+        select 1 as has_row
+        from {{ input }} as present
+        where
+            present.indicator_code = period_keys.indicator_code
+            and present.level = period_keys.level
+            and present.target = period_keys.target
+            and coalesce(present.category, '') = coalesce(period_keys.category, '')
+            and present.period_start = national_periods.period_start
+    )
+{%- endmacro %}

@@ -41,6 +41,7 @@ final as (
         list_levels.level,
 
         ----------  strings
+        indicator_catalogue.family,
         list_levels.level_name
     from indicator_catalogue
     inner join list_levels

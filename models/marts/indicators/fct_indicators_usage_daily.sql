@@ -16,9 +16,13 @@
     Σ numerators / Σ denominators (docs/domain_rules.md §2.5). The store the
     rollups and the long indicator table read: the union of the indicator
     families, each computed in its own intermediate model at the levels the
-    indicator_catalogue seed allows. Only targets with data get a row (the
-    reference code writes 0 for the others). Incremental by local day, as
-    the usage models it reads.
+    indicator_catalogue seed allows. On every day an additive usage
+    indicator (family u) has a national row, each target of the reference
+    tables (int_indicator_targets_listed) at its levels 1-5 without a row
+    gets one, value 0 and no category, as the reference code writes 0 for
+    the others: a target's rollup is then a mean over the whole period, and
+    the targets of a level add up to the national value. Incremental by
+    local day, as the usage models it reads.
 #}
 
 with
@@ -53,6 +57,18 @@ tiruert_indicators as (
 
 ),
 
+allowed_levels as (
+
+    select * from {{ ref('int_indicator_levels_allowed') }}
+
+),
+
+targets as (
+
+    select * from {{ ref('int_indicator_targets_listed') }}
+
+),
+
 unioned as (
 
     select * from time_in_state_indicators
@@ -67,31 +83,92 @@ unioned as (
 
 ),
 
+filter_days as (
+
+    select * from unioned
+    where {{ usage_day_filter('unioned.period_start') }}
+
+),
+
+list_zero_filled_days as (
+
+    select distinct
+        filter_days.indicator_code,
+        filter_days.period_start
+    from filter_days
+    inner join allowed_levels
+        on
+            filter_days.indicator_code = allowed_levels.indicator_code
+            and filter_days.level = allowed_levels.level
+    where allowed_levels.family = 'u' and filter_days.level = 0
+
+),
+
+list_zero_rows as (
+
+    select
+        list_zero_filled_days.indicator_code,
+        allowed_levels.level,
+        allowed_levels.level_name,
+        targets.target,
+        cast(null as varchar) as category,
+        'd' as period,
+        list_zero_filled_days.period_start,
+        cast(0 as double precision) as value,
+        cast(null as double precision) as numerator,
+        cast(null as double precision) as denominator,
+        cast(null as varchar) as extras
+    from list_zero_filled_days
+    inner join allowed_levels
+        on list_zero_filled_days.indicator_code = allowed_levels.indicator_code
+    inner join targets
+        on allowed_levels.level = targets.level
+    where
+        allowed_levels.level between 1 and 5
+        and not exists (
+            select 1 as has_row
+            from filter_days
+            where
+                filter_days.indicator_code = list_zero_filled_days.indicator_code
+                and filter_days.level = allowed_levels.level
+                and filter_days.target = targets.target
+                and filter_days.period_start = list_zero_filled_days.period_start
+        )
+
+),
+
+zero_filled as (
+
+    select * from filter_days
+    union all
+    select * from list_zero_rows
+
+),
+
 final as (
 
     select
         ----------  ids
-        unioned.indicator_code,
-        unioned.level,
-        unioned.level_name,
-        unioned.target,
+        zero_filled.indicator_code,
+        zero_filled.level,
+        zero_filled.level_name,
+        zero_filled.target,
         {# text as the contract says: on PostgreSQL the union gives varchar,
            which an incremental run would find out of sync with the table #}
-        cast(unioned.category as text) as category,
-        unioned.period,
+        cast(zero_filled.category as text) as category,
+        zero_filled.period,
 
         ----------  dates
-        unioned.period_start,
+        zero_filled.period_start,
 
         ----------  numerics
-        unioned.value,
-        unioned.numerator,
-        unioned.denominator,
+        zero_filled.value,
+        zero_filled.numerator,
+        zero_filled.denominator,
 
         ----------  strings
-        unioned.extras
-    from unioned
-    where {{ usage_day_filter('unioned.period_start') }}
+        zero_filled.extras
+    from zero_filled
 
 )
 

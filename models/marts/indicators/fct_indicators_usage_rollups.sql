@@ -19,7 +19,9 @@
     value = Σ numerator / Σ denominator for the ratios (q1-q5), never a mean
     of ratios; the mean of the daily values otherwise (the reference store's
     convention: a monthly u10 is the mean daily count, sum_value the monthly
-    total). e4 (a state list) and tirue are not rolled up, as in the
+    total), over every day of the period the indicator has data: a target
+    or category without a row on such a day (or such a month or quarter,
+    when pooling) counts 0 there (macro usage_rollup_zero_padded). e4 (a state list) and tirue are not rolled up, as in the
     reference code. Weeks and months pool their daily rows, quarters their
     months, years their quarters, each from the stored (rounded) form of
     the finer rows on every build, so that a full build and an incremental
@@ -67,11 +69,23 @@ normalise_daily as (
 
 ),
 
+pad_weeks as (
+
+    {{ usage_rollup_zero_padded('normalise_daily', 'week') }}
+
+),
+
+pad_months as (
+
+    {{ usage_rollup_zero_padded('normalise_daily', 'month') }}
+
+),
+
 roll_weeks as (
 
     {{ usage_rollup(
-        'normalise_daily', 'w', 'week',
-        usage_period_filter('normalise_daily.period_start', 'week')
+        'pad_weeks', 'w', 'week',
+        usage_period_filter('pad_weeks.period_start', 'week')
     ) }}
 
 ),
@@ -79,8 +93,8 @@ roll_weeks as (
 roll_months as (
 
     {{ usage_rollup(
-        'normalise_daily', 'm', 'month',
-        usage_period_filter('normalise_daily.period_start', 'month')
+        'pad_months', 'm', 'month',
+        usage_period_filter('pad_months.period_start', 'month')
     ) }}
 
 ),
@@ -113,10 +127,16 @@ months_of_quarters as (
 
 ),
 
+pad_quarters as (
+
+    {{ usage_rollup_zero_padded('months_of_quarters', 'quarter') }}
+
+),
+
 roll_quarters as (
 
-    {{ usage_rollup('months_of_quarters', 'q', 'quarter',
-        usage_period_filter('months_of_quarters.period_start', 'quarter')) }}
+    {{ usage_rollup('pad_quarters', 'q', 'quarter',
+        usage_period_filter('pad_quarters.period_start', 'quarter')) }}
 
 ),
 
@@ -140,10 +160,16 @@ quarters_of_years as (
 
 ),
 
+pad_years as (
+
+    {{ usage_rollup_zero_padded('quarters_of_years', 'year') }}
+
+),
+
 roll_years as (
 
-    {{ usage_rollup('quarters_of_years', 'y', 'year',
-        usage_period_filter('quarters_of_years.period_start', 'year')) }}
+    {{ usage_rollup('pad_years', 'y', 'year',
+        usage_period_filter('pad_years.period_start', 'year')) }}
 
 ),
 
