@@ -9,6 +9,9 @@
       that disappeared in mergers by 2026 are dropped, and a merged commune
       that kept one of the old codes only carries that old commune's
       figures. Marseille (13055) has no data: PACA is not in this copy.
+    - Former codes of int_commune_codes_mapped are left out: the figures
+      stay those of the current code's own INSEE row, as before former
+      codes were resolved.
 #}
 {% set measures = [
     'population_2018',
@@ -29,6 +32,7 @@ commune_codes as (
         commune_code,
         is_municipal_arrondissement
     from {{ ref('int_commune_codes_mapped') }}
+    where resolved_by in ('current', 'arrondissement')
 
 ),
 

@@ -1,6 +1,7 @@
 {#
-    Resolves any COG 2026 code found in facts (a commune, or a municipal
-    arrondissement of Paris, Lyon or Marseille) to its dim_communes key.
+    Resolves any commune code found in facts (a COG 2026 commune, a
+    municipal arrondissement of Paris, Lyon or Marseille, or the former code
+    of a merged commune) to its dim_communes key.
 #}
 
 with
@@ -23,6 +24,7 @@ final as (
         ----------  strings
         commune_codes.geo_name,
         commune_codes.geo_type,
+        commune_codes.resolved_by,
 
         ----------  booleans
         commune_codes.is_municipal_arrondissement
