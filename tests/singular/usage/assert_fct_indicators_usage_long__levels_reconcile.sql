@@ -1,6 +1,7 @@
 {#
     Reconciliation across levels for the additive usage indicators (family
-    u) at every period, daily rows and rollups alike: per indicator, period,
+    u, and e4, the count of points in activity) at every period, daily rows
+    and rollups alike: per indicator, period,
     period start and category, the values of the targets of each level
     1-5 (regions + 'unlocated', departments + 'unlocated', ... operational
     units) add up to the national value. A level or category missing on
@@ -18,7 +19,11 @@ catalogue as (
 indicators as (
 
     select * from {{ ref('fct_indicators_usage_long') }}
-    where indicator_code in (select catalogue.indicator_code from catalogue where catalogue.family = 'u')
+    where
+        indicator_code in (
+            select catalogue.indicator_code from catalogue
+            where catalogue.family = 'u' or catalogue.indicator_code = 'e4'
+        )
 
 ),
 
