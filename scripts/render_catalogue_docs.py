@@ -35,6 +35,7 @@ LEVELS = {
 FAMILIES = {
     "i": "Infrastructure (i): what is installed",
     "t": "Infrastructure breakdowns (t): how it is split",
+    "p": "Charging pools (p): AFIR power tiers",
     "u": "Usage (u): how it is used",
     "q": "Quality of service (q)",
     "e": "Energy (e)",

@@ -1,8 +1,10 @@
 {#
-    The infrastructure indicators (i1-i9, t1-t9, t8p/t9p; definitions in
-    seeds/reference/indicator_catalogue.csv), computed once: one row per
-    static image (int_static_images_dated), indicator, level, target and
-    category, valid on the days valid_from <= day < valid_to. The current
+    The infrastructure indicators (i1-i9, t1-t9, t8p/t9p, and the pool
+    counts p300-p3600 of int_pool_indicators_counted with their station
+    lists in extras; definitions in seeds/reference/indicator_catalogue.csv),
+    computed once: one row per static image (int_static_images_dated),
+    indicator, level, target and category, valid on the days valid_from
+    <= day < valid_to. The current
     store reads the 'current' image; the as-of mart and the daily history
     series read the 'history' image in force on each of their days, so a
     day costs a join, not a recount.
@@ -34,6 +36,12 @@ images as (
 quantities_unpivoted as (
 
     select * from {{ ref('int_infrastructure_quantities_computed') }}
+
+),
+
+pools_counted as (
+
+    select * from {{ ref('int_pool_indicators_counted') }}
 
 ),
 
@@ -178,7 +186,8 @@ unioned as (
         quantities_unpivoted.level_name,
         quantities_unpivoted.target,
         null as category,
-        quantities_unpivoted.value
+        quantities_unpivoted.value,
+        null as extras
     from quantities_unpivoted
 
     union all
@@ -191,12 +200,16 @@ unioned as (
         categories_counted.level_name,
         categories_counted.target,
         categories_counted.category,
-        categories_counted.category_count as value
+        categories_counted.category_count as value,
+        null as extras
     from categories_counted
 
     union all
 
-    select * from categories_shared
+    select
+        categories_shared.*,
+        null as extras
+    from categories_shared
 
     union all
 
@@ -208,8 +221,23 @@ unioned as (
         epci_density_computed.level_name,
         epci_density_computed.target,
         null as category,
-        epci_density_computed.value
+        epci_density_computed.value,
+        null as extras
     from epci_density_computed
+
+    union all
+
+    select
+        pools_counted.indicator_code,
+        pools_counted.image,
+        pools_counted.valid_from,
+        pools_counted.level,
+        pools_counted.level_name,
+        pools_counted.target,
+        null as category,
+        pools_counted.value,
+        pools_counted.extras
+    from pools_counted
 
 ),
 
@@ -226,6 +254,9 @@ final as (
 
         ----------  numerics
         cast(unioned.value as double precision) as value,
+
+        ----------  strings
+        cast(unioned.extras as text) as extras,
 
         ----------  dates
         images.valid_from,

@@ -31,7 +31,7 @@
         quality_ratio('units.ne10', 'units.dc_direct_stations')),
     ('OPOU', 'charge_point_rows',
         '(case when units.operator_names > 1 then units.operator_names else 0 end)', none),
-    ('SIRU', 'siren_count', 'siru', none),
+    ('SIRU', 'charge_point_rows', 'siru', none),
     ('AMOU', 'charge_point_rows', 'siren_count', none),
     ('RACN', 'charge_point_rows', 'racn', none),
     ('DPDL', 'charge_point_rows', 'dpdl', none),
@@ -82,16 +82,6 @@ stations as (
 
 ),
 
-shared_sirens as (
-
-    select charge_points.amenageur_siren
-    from charge_points
-    where charge_points.amenageur_siren is not null
-    group by 1
-    having count(distinct charge_points.amenageur_name) > 1
-
-),
-
 aggregate_charge_points as (
 
     select
@@ -127,13 +117,18 @@ aggregate_charge_points as (
         sum(case when charge_points.is_arrondissement then 1 else 0 end) as arro,
         count(distinct charge_points.operator_name) as operator_names,
         count(distinct charge_points.amenageur_siren) as siren_count,
-        count(distinct shared_sirens.amenageur_siren) as siru,
+        sum(
+            case
+                when
+                    charge_points.has_siren_with_several_names
+                    or charge_points.has_name_with_several_sirens
+                    then 1
+                else 0
+            end
+        ) as siru,
         count(distinct charge_points.station_id) as distinct_station_count,
         count(distinct charge_points.coordinates_text) as coordinates_count
     from charge_points
-    -- shared_sirens has one row per SIREN: the join adds no rows
-    left join shared_sirens
-        on charge_points.amenageur_siren = shared_sirens.amenageur_siren
     group by 1
 
 ),

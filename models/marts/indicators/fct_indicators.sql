@@ -1,7 +1,7 @@
 {#
     Long indicator table in the QualiCharge indicator-store shape: the
     union of the family long models (same nine columns each): the
-    infrastructure snapshot (i, t), the daily i1/i4/i7 history series,
+    infrastructure snapshot (i, t, p), the daily i1/i4/i7 and p history series,
     usage (u, e, c, q, tirue) and data quality (qua).
 #}
 

@@ -1,13 +1,15 @@
 {#
-    Daily series of i1 (charge points), i4 (stations) and i7 (installed
-    power, kW) nationally and per region, from the static history: each
+    Daily series of i1 (charge points), i4 (stations), i7 (installed
+    power, kW) and the pool counts p300-p3600 nationally and per region, from the static history: each
     day from the first delivery date to the series end takes the snapshot
     in force (the latest delivery date on or before the day). The series
     ends on var history_series_end_date, by default the latest day with
     data (a delivery, a status or a session), so the last delivery stays in
     force until the next one arrives. The values are the history image
     rows of int_infrastructure_indicators_dated (computed once per
-    delivery). Long indicator shape (fct_indicators), period 'd'.
+    delivery). Long indicator shape (fct_indicators), period 'd'; extras
+    NULL (the pool station lists of a day are in
+    fct_indicators_infrastructure_as_of).
 #}
 
 with
@@ -23,7 +25,12 @@ indicators as (
     select * from {{ ref('int_infrastructure_indicators_dated') }}
     where
         image = 'history'
-        and indicator_code in ('i1', 'i4', 'i7')
+        and indicator_code in (
+            {% for tier in pool_tiers() %}
+                '{{ tier[0] }}',
+            {% endfor %}
+            'i1', 'i4', 'i7'
+        )
         and level in (0, 1)
 
 ),

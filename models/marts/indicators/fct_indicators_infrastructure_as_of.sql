@@ -3,7 +3,7 @@
     the rows of the history image in force on the day
     (int_infrastructure_indicators_dated, valid_from <= day < valid_to), so
     the same definitions as the current indicators: i1-i9, t1-t6, t7,
-    t8/t9, t8p/t9p. The days are the var history_as_of_date: one
+    t8/t9, t8p/t9p, p300-p3600 (station ids in extras). The days are the var history_as_of_date: one
     'YYYY-MM-DD' or a list of them (default: the latest delivery date that
     changed a charge point, from dim_charge_points_history). Long indicator
     shape, period 'd', period_start = the day.
@@ -46,7 +46,7 @@ final as (
         cast('d' as text) as period,
         as_of_dated.as_of_date as period_start,
         indicators.value,
-        cast(null as text) as extras
+        indicators.extras
     from as_of_dated
     inner join indicators
         on

@@ -1,6 +1,7 @@
 {#
     Reconciliation across levels: for the additive indicators (i1, i4, i7,
-    and the t1/t3/t5/t8/t8p counts per category), the sum over the targets
+    the pool counts p300-p3600 and the t1/t3/t5/t8/t8p counts per
+    category), the sum over the targets
     of every level 1-5 (regions + 'unlocated', departments + 'unlocated',
     ...) equals the national value. Returns the mismatches.
 #}
@@ -10,7 +11,12 @@ with
 indicators as (
 
     select * from {{ ref('fct_indicators_infrastructure_long') }}
-    where indicator_code in ('i1', 'i4', 'i7', 't1', 't3', 't5', 't8', 't8p')
+    where indicator_code in (
+        {% for tier in pool_tiers() %}
+            '{{ tier[0] }}',
+        {% endfor %}
+        'i1', 'i4', 'i7', 't1', 't3', 't5', 't8', 't8p'
+    )
 
 ),
 

@@ -1,5 +1,5 @@
 {#
-    On every day and for i1, i4 and i7, the regions plus 'unlocated'
+    On every day and for i1, i4, i7 and the pool counts, the regions plus 'unlocated'
     (level 1) add up to the national value (level 0). Returns the
     (indicator, day) pairs that do not.
 #}
