@@ -66,7 +66,10 @@ project's decisions are in [domain_rules.md](domain_rules.md).
 - **Periods**: infrastructure indicators describe a day (the static data
   valid that day); usage indicators are daily (`d`, Europe/Paris days) and
   roll up to weeks, months, quarters and years as means of the daily values
-  (ratios as sums of numerators over sums of denominators).
+  (ratios as sums of numerators over sums of denominators). The daily
+  infrastructure series (i1, i4, i7), e4 and the quality results (qua, over
+  every evaluated day) roll up the same way in the view
+  `marts.fct_indicators_series_rollups`.
 - **Targets**: every target of the reference tables (regions, departments,
   EPCI, communes, operational units, and 'unlocated') gets a row of each
   additive usage indicator (family u) on every day that indicator has a
