@@ -46,16 +46,16 @@
 
 {% macro temporal_period_end_of(period_column, start_column) -%}
     case {{ period_column }}
-        {%- for period in temporal_periods() %}
+    {%- for period in temporal_periods() %}
             when '{{ period[0] }}' then {{ temporal_period_end(start_column, period[0]) }}
-        {%- endfor %}
+    {%- endfor %}
     end
 {%- endmacro %}
 
 {% macro temporal_previous_start_of(period_column, start_column) -%}
     case {{ period_column }}
-        {%- for period in temporal_periods() %}
+    {%- for period in temporal_periods() %}
             when '{{ period[0] }}' then {{ temporal_previous_start(start_column, period[0]) }}
-        {%- endfor %}
+    {%- endfor %}
     end
 {%- endmacro %}
