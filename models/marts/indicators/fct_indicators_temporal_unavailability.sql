@@ -20,7 +20,7 @@ with
 point_days as (
 
     select * from {{ ref('int_usage_point_days') }}
-    where is_qos_scope
+    where is_qos_scope and is_declared
 
 ),
 
