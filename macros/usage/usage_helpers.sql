@@ -11,11 +11,14 @@
     - station_group_states()  the group states as (value, column name) pairs,
       in the order of usage_group_state: the values are the published state
       labels, the column names (<name>_minutes, <name>_seconds) are English.
-    - usage_json_number(expr)  a number as JSON text, rounded to 6 decimals
-      and written the same way on both engines ('null' when NULL): the
-      digits come from the integer round(|x| × 10^6), identical on both
-      (a cast of a large double to numeric is not exact on DuckDB); no
-      decimals from 10^12 up.
+    - usage_json_number(expr, scale=6)  a number as JSON text, rounded to
+      `scale` decimals and written the same way on both engines ('null'
+      when NULL): the digits come from the integer round(|x| × 10^scale),
+      identical on both (a cast of a large double to numeric is not exact
+      on DuckDB); no decimals from 10^(18 - scale) up (10^12 at 6).
+    - usage_json_string(expr)  a text as a JSON string literal, quoted, with
+      backslash, double quote, tab, line feed and carriage return escaped
+      ('null' when NULL): names published by operators go into extras.
     - usage_attributed(column)  an attribute of the charge point version
       valid that day (alias `periods`, int_charge_point_attribution_periods),
       else today's (alias `charge_points`, int_charge_points_enriched): operator,
@@ -60,16 +63,29 @@
     ]) }}
 {%- endmacro %}
 
-{% macro usage_json_number(expression) -%}
-    {%- set micro = 'cast(floor(abs(' ~ expression ~ ') * 1000000 + 0.5) as bigint)' -%}
+{% macro usage_json_number(expression, scale=6) -%}
+    {%- set unit = 10 ** scale -%}
+    {%- set micro = 'cast(floor(abs(' ~ expression ~ ') * ' ~ unit ~ ' + 0.5) as bigint)' -%}
     (case
         when {{ expression }} is null then 'null'
-        when abs({{ expression }}) >= 1000000000000
+        when abs({{ expression }}) >= {{ 10 ** (18 - scale) }}
             then cast(cast(round({{ expression }}) as bigint) as varchar)
         else
             case when {{ expression }} < 0 then '-' else '' end
-            || cast(cast(({{ micro }} - {{ micro }} % 1000000) / 1000000 as bigint) as varchar)
-            || '.' || lpad(cast({{ micro }} % 1000000 as varchar), 6, '0')
+            || cast(cast(({{ micro }} - {{ micro }} % {{ unit }}) / {{ unit }} as bigint) as varchar)
+            || '.' || lpad(cast({{ micro }} % {{ unit }} as varchar), {{ scale }}, '0')
+    end)
+{%- endmacro %}
+
+{% macro usage_json_string(expression) -%}
+    (case
+        when {{ expression }} is null then 'null'
+        else
+            '"' || replace(replace(replace(replace(replace(
+                {{ expression }},
+                '\', '\\'), '"', '\"'),
+                chr(9), '\t'), chr(10), '\n'), chr(13), '\r')
+            || '"'
     end)
 {%- endmacro %}
 

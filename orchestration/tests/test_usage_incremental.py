@@ -42,6 +42,7 @@ DAY_COLUMNS = (
     "start_date",
     "period_start",
     "day",
+    "month_start",
 )
 TABLES = [
     "intermediate.int_charge_point_statuses_daily",
@@ -62,6 +63,7 @@ TABLES = [
     "marts.fct_operational_unit_availability_daily",
     "marts.fct_tiruert_energy_daily",
     "marts.fct_tiruert_sessions_excluded",
+    "marts.fct_tiruert_energy_monthly",
     "marts.fct_usage_dynamic_rows_daily",
     "intermediate.int_quality_days_listed",
     "intermediate.int_quality_status_point_days",

@@ -14,7 +14,12 @@
         flag, published per aménageur SIREN (level 6). It is the total of
         fct_tiruert_energy_daily over the aménageur's stations, summed here from
         the same flagged sessions (an intermediate model does not read a mart);
-        the micro-kWh integers summed are the same, so is the result.
+        the micro-kWh integers summed are the same, so is the result. Its
+        extras detail it per operational unit and station, as a JSON array
+        of {entity, siren, code, id_station_itinerance, energy} (aménageur
+        name of int_amenageurs_aggregated, SIREN, unit code, station id,
+        MWh to 9 decimals: the Wh digits of the micro-kWh sums), ordered
+        by unit and station: what a monthly declaration sums per station.
     Levels are those indicator_catalogue allows (int_indicator_levels_allowed).
 #}
 
@@ -29,6 +34,12 @@ point_days as (
 sessions as (
 
     select * from {{ ref('int_charging_sessions_flagged') }}
+
+),
+
+amenageurs as (
+
+    select * from {{ ref('int_amenageurs_aggregated') }}
 
 ),
 
@@ -72,11 +83,14 @@ sum_point_sessions as (
 
 ),
 
-sum_eligible_energy as (
+sum_station_energy as (
 
     select
         list_session_levels.level,
         {{ usage_level_target('list_session_levels.level', 'sessions') }} as target,
+        sessions.amenageur_siren,
+        sessions.operational_unit_code,
+        sessions.station_id,
         sessions.start_date,
         {{ usage_exact_sum('sessions.energy_kwh', 6) }} / 1000.0 as energy_mwh
     from sessions
@@ -85,7 +99,51 @@ sum_eligible_energy as (
     group by
         list_session_levels.level,
         target,
+        sessions.amenageur_siren,
+        sessions.operational_unit_code,
+        sessions.station_id,
         sessions.start_date
+
+),
+
+{# one JSON object per station (a missing unit or station: an undeclared
+   charge point) #}
+format_station_details as (
+
+    select
+        sum_station_energy.level,
+        sum_station_energy.target,
+        sum_station_energy.start_date,
+        sum_station_energy.operational_unit_code,
+        sum_station_energy.station_id,
+        sum_station_energy.energy_mwh,
+        '{"entity": ' || {{ usage_json_string('amenageurs.amenageur_name') }}
+        || ', "siren": ' || {{ usage_json_string('sum_station_energy.amenageur_siren') }}
+        || ', "code": ' || {{ usage_json_string('sum_station_energy.operational_unit_code') }}
+        || ', "id_station_itinerance": '
+        || {{ usage_json_string('sum_station_energy.station_id') }}
+        || ', "energy": ' || {{ usage_json_number('sum_station_energy.energy_mwh', 9) }}
+        || '}' as station_json
+    from sum_station_energy
+    left join amenageurs
+        on sum_station_energy.amenageur_siren = amenageurs.amenageur_siren
+
+),
+
+sum_eligible_energy as (
+
+    select
+        level,
+        target,
+        start_date,
+        {# the stations' MWh are exact micro-kWh sums: summed again exactly #}
+        {{ usage_exact_sum('energy_mwh', 9) }} as energy_mwh,
+        '[' || string_agg(
+            station_json, ', '
+            order by operational_unit_code nulls last, station_id nulls last
+        ) || ']' as extras
+    from format_station_details
+    group by level, target, start_date
 
 ),
 
@@ -96,7 +154,8 @@ compute_indicators as (
         level,
         target,
         date_day as period_start,
-        cast(session_count as double precision) as value
+        cast(session_count as double precision) as value,
+        cast(null as varchar) as extras
     from sum_point_sessions
     union all
     select
@@ -104,7 +163,8 @@ compute_indicators as (
         level,
         target,
         date_day as period_start,
-        energy_kwh as value
+        energy_kwh as value,
+        cast(null as varchar) as extras
     from sum_point_sessions
     union all
     select
@@ -112,7 +172,8 @@ compute_indicators as (
         level,
         target,
         start_date as period_start,
-        energy_mwh as value
+        energy_mwh as value,
+        extras
     from sum_eligible_energy
 
 ),
@@ -130,7 +191,7 @@ final as (
         {{ wattlas_round_sum('compute_indicators.value', 9) }} as value,
         cast(null as double precision) as numerator,
         cast(null as double precision) as denominator,
-        cast(null as varchar) as extras
+        compute_indicators.extras
     from compute_indicators
     inner join allowed_levels
         on
