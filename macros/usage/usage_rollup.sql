@@ -152,14 +152,17 @@
         {{ input }}.denominator
     from {{ input }}
     union all
+    {# the finer periods each key should have, and those it has: a key
+       whose finer period only comes from the national grid gets a zero row
+       (an anti-join by aggregation, which no engine turns quadratic) #}
     select
-        period_keys.indicator_code,
-        period_keys.level,
-        period_keys.level_name,
-        period_keys.target,
-        period_keys.category,
-        national_periods.period_start,
-        national_periods.size,
+        padding.indicator_code,
+        padding.level,
+        padding.level_name,
+        padding.target,
+        padding.category,
+        padding.period_start,
+        max(padding.size) as size,
         cast(0 as double precision) as mean_value,
         cast(0 as double precision) as variance,
         cast(0 as double precision) as min_value,
@@ -169,37 +172,60 @@
         cast(null as double precision) as numerator,
         cast(null as double precision) as denominator
     from (
-        select distinct
-            keyed.indicator_code,
-            keyed.level,
-            keyed.level_name,
-            keyed.target,
-            keyed.category,
-            cast(date_trunc('{{ trunc_unit }}', keyed.period_start) as date) as rollup_start
-        from {{ input }} as keyed
-        where keyed.denominator is null
-    ) as period_keys
-    inner join (
         select
-            national.indicator_code,
-            national.period_start,
-            max(national.size) as size
-        from {{ input }} as national
-        where national.level = 0
-        group by national.indicator_code, national.period_start
-    ) as national_periods
-        on
-            period_keys.indicator_code = national_periods.indicator_code
-            and period_keys.rollup_start
-            = cast(date_trunc('{{ trunc_unit }}', national_periods.period_start) as date)
-    where not exists (
-        select 1 as has_row
+            period_keys.indicator_code,
+            period_keys.level,
+            period_keys.level_name,
+            period_keys.target,
+            period_keys.category,
+            national_periods.period_start,
+            national_periods.size,
+            0 as has_row
+        from (
+            select distinct
+                keyed.indicator_code,
+                keyed.level,
+                keyed.level_name,
+                keyed.target,
+                keyed.category,
+                cast(date_trunc('{{ trunc_unit }}', keyed.period_start) as date) as rollup_start
+            from {{ input }} as keyed
+            where keyed.denominator is null
+        ) as period_keys
+        inner join (
+            select
+                national.indicator_code,
+                national.period_start,
+                max(national.size) as size
+            from {{ input }} as national
+            where national.level = 0
+            group by national.indicator_code, national.period_start
+        ) as national_periods
+            on
+                period_keys.indicator_code = national_periods.indicator_code
+                and period_keys.rollup_start
+                = cast(date_trunc('{{ trunc_unit }}', national_periods.period_start) as date)
+
+        union all
+
+        select
+            present.indicator_code,
+            present.level,
+            present.level_name,
+            present.target,
+            present.category,
+            present.period_start,
+            present.size,
+            1 as has_row
         from {{ input }} as present
-        where
-            present.indicator_code = period_keys.indicator_code
-            and present.level = period_keys.level
-            and present.target = period_keys.target
-            and coalesce(present.category, '') = coalesce(period_keys.category, '')
-            and present.period_start = national_periods.period_start
-    )
+        where present.denominator is null
+    ) as padding
+    group by
+        padding.indicator_code,
+        padding.level,
+        padding.level_name,
+        padding.target,
+        padding.category,
+        padding.period_start
+    having max(padding.has_row) = 0
 {%- endmacro %}

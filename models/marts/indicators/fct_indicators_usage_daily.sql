@@ -104,36 +104,60 @@ list_zero_filled_days as (
 
 ),
 
-list_zero_rows as (
+{# every (indicator, level, target, day) that should have a row, and those
+   that have one: a target whose key only comes from the grid gets a zero
+   row (an anti-join by aggregation, which no engine turns quadratic) #}
+list_target_days as (
 
     select
         list_zero_filled_days.indicator_code,
         allowed_levels.level,
         allowed_levels.level_name,
         targets.target,
-        cast(null as varchar) as category,
-        'd' as period,
         list_zero_filled_days.period_start,
-        cast(0 as double precision) as value,
-        cast(null as double precision) as numerator,
-        cast(null as double precision) as denominator,
-        cast(null as varchar) as extras
+        0 as has_row
     from list_zero_filled_days
     inner join allowed_levels
         on list_zero_filled_days.indicator_code = allowed_levels.indicator_code
     inner join targets
         on allowed_levels.level = targets.level
-    where
-        allowed_levels.level between 1 and 5
-        and not exists (
-            select 1 as has_row
-            from filter_days
-            where
-                filter_days.indicator_code = list_zero_filled_days.indicator_code
-                and filter_days.level = allowed_levels.level
-                and filter_days.target = targets.target
-                and filter_days.period_start = list_zero_filled_days.period_start
-        )
+    where allowed_levels.level between 1 and 5
+
+    union all
+
+    select
+        filter_days.indicator_code,
+        filter_days.level,
+        filter_days.level_name,
+        filter_days.target,
+        filter_days.period_start,
+        1 as has_row
+    from filter_days
+    where filter_days.level between 1 and 5
+
+),
+
+list_zero_rows as (
+
+    select
+        list_target_days.indicator_code,
+        list_target_days.level,
+        max(list_target_days.level_name) as level_name,
+        list_target_days.target,
+        cast(null as varchar) as category,
+        'd' as period,
+        list_target_days.period_start,
+        cast(0 as double precision) as value,
+        cast(null as double precision) as numerator,
+        cast(null as double precision) as denominator,
+        cast(null as varchar) as extras
+    from list_target_days
+    group by
+        list_target_days.indicator_code,
+        list_target_days.level,
+        list_target_days.target,
+        list_target_days.period_start
+    having max(list_target_days.has_row) = 0
 
 ),
 
