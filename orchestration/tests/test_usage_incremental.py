@@ -199,7 +199,7 @@ def test_state_times_fill_every_point_day(warehouse):
     try:
         bad, days, dst = connection.execute(
             "select sum(case when abs(free_seconds + occupied_seconds + out_of_service_seconds"
-            " - day_seconds) > 0.001 then 1 else 0 end), count(*),"
+            " + not_activated_seconds - day_seconds) > 0.001 then 1 else 0 end), count(*),"
             " sum(case when day_seconds <> 86400 then 1 else 0 end)"
             " from intermediate.int_charge_point_states_daily"
         ).fetchall()[0]
