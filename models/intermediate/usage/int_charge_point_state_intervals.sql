@@ -29,6 +29,11 @@
     False free / false occupied: the latest declared occupancy (libre,
     occupe, reserve; `inconnu` keeps the previous one) says libre while a
     session runs, or occupe while none runs.
+    Stale: the part of the interval more than var
+    usage_status_stale_after_hours after the point's latest informative
+    status (an explicit status or a declared occupancy within the lookback),
+    or all of it when there is none. No status arrives inside an interval,
+    so the stale part is its tail, exact without an extra cut.
 #}
 
 with
@@ -261,10 +266,12 @@ carry_raw_states as (
             'explicit_status': {
                 'raw_explicit_status': 'explicit_status',
                 'raw_explicit_status_date': 'status_date',
+                'raw_explicit_status_at': 'event_at',
             },
             'declared_occupancy': {
                 'raw_declared_occupancy': 'declared_occupancy',
                 'raw_declared_occupancy_date': 'status_date',
+                'raw_declared_occupancy_at': 'event_at',
             },
         },
     ) }}
@@ -286,9 +293,38 @@ carry_states as (
                 carry_raw_states.raw_declared_occupancy_date
                 >= carry_raw_states.date_day - {{ var('usage_status_lookback_days') }}
                 then carry_raw_states.raw_declared_occupancy
-        end as current_declared_occupancy
+        end as current_declared_occupancy,
+        case
+            when
+                carry_raw_states.raw_declared_occupancy_at is null
+                or carry_raw_states.raw_explicit_status_at
+                > carry_raw_states.raw_declared_occupancy_at
+                then carry_raw_states.raw_explicit_status_at
+            else carry_raw_states.raw_declared_occupancy_at
+        end as latest_status_at
     from carry_raw_states
     where carry_raw_states.event_order = 1
+
+),
+
+{# A status older than the lookback is read on a full build only; it is
+   stale either way, as the threshold is shorter than the lookback. #}
+find_stale_start as (
+
+    select
+        carry_states.*,
+        case
+            when carry_states.latest_status_at is null then carry_states.event_at
+            else least(
+                carry_states.interval_end_at,
+                greatest(
+                    carry_states.event_at,
+                    carry_states.latest_status_at
+                    + interval '{{ var("usage_status_stale_after_hours") }} hour'
+                )
+            )
+        end as stale_from_at
+    from carry_states
 
 ),
 
@@ -312,48 +348,51 @@ classify_intervals as (
 
     select
         ----------  ids
-        carry_states.charge_point_id,
+        find_stale_start.charge_point_id,
 
         ----------  strings
         case
             when count_running_sessions.running_session_count > 0 then 'occupied'
             when
-                carry_states.activated_at is null
-                or carry_states.event_at < carry_states.activated_at
+                find_stale_start.activated_at is null
+                or find_stale_start.event_at < find_stale_start.activated_at
                 then 'not_activated'
-            when carry_states.current_explicit_status = 'hors_service' then 'out_of_service'
+            when find_stale_start.current_explicit_status = 'hors_service' then 'out_of_service'
             else 'free'
         end as state,
-        carry_states.current_explicit_status as explicit_status,
-        carry_states.current_declared_occupancy as declared_occupancy,
+        find_stale_start.current_explicit_status as explicit_status,
+        find_stale_start.current_declared_occupancy as declared_occupancy,
 
         ----------  numerics
         coalesce(count_running_sessions.running_session_count, 0) as running_session_count,
-        {{ irve_seconds_between('carry_states.event_at', 'carry_states.interval_end_at') }}
+        {{ irve_seconds_between('find_stale_start.event_at', 'find_stale_start.interval_end_at') }}
             as duration_seconds,
+        {{ irve_seconds_between(
+            'find_stale_start.stale_from_at', 'find_stale_start.interval_end_at'
+        ) }} as stale_seconds,
 
         ----------  booleans
         (
             coalesce(count_running_sessions.running_session_count, 0) > 0
-            and coalesce(carry_states.current_declared_occupancy, '') = 'libre'
+            and coalesce(find_stale_start.current_declared_occupancy, '') = 'libre'
         ) as is_false_free,
         (
             coalesce(count_running_sessions.running_session_count, 0) = 0
-            and coalesce(carry_states.current_declared_occupancy, '') = 'occupe'
+            and coalesce(find_stale_start.current_declared_occupancy, '') = 'occupe'
         ) as is_false_occupied,
 
         ----------  dates
-        carry_states.date_day as interval_date,
+        find_stale_start.date_day as interval_date,
 
         ----------  timestamps
-        carry_states.event_at as interval_start_at,
-        carry_states.interval_end_at
-    from carry_states
+        find_stale_start.event_at as interval_start_at,
+        find_stale_start.interval_end_at
+    from find_stale_start
     left join count_running_sessions
         on
-            carry_states.charge_point_id = count_running_sessions.charge_point_id
-            and carry_states.event_at = count_running_sessions.interval_start_at
-    where carry_states.event_order = 1
+            find_stale_start.charge_point_id = count_running_sessions.charge_point_id
+            and find_stale_start.event_at = count_running_sessions.interval_start_at
+    where find_stale_start.event_order = 1
 
 )
 

@@ -22,6 +22,9 @@
     unavailable. status_available_seconds is what the statuses alone say
     (not hors_service, or a session running), whatever the lifecycle: the
     status-only availability of points in operation.
+    For the status reliability: the false occupied time within activated
+    time (where sessions are known, so a missing session means a free
+    point), and the time whose latest status is stale.
 #}
 
 with
@@ -81,6 +84,14 @@ sum_states as (
             as false_free_seconds,
         sum(case when intervals.is_false_occupied then intervals.duration_seconds else 0 end)
             as false_occupied_seconds,
+        sum(
+            case
+                when intervals.is_false_occupied and intervals.state <> 'not_activated'
+                    then intervals.duration_seconds
+                else 0
+            end
+        ) as activated_false_occupied_seconds,
+        sum(intervals.stale_seconds) as stale_status_seconds,
         sum(
             case
                 when intervals.declared_occupancy = 'libre' then intervals.duration_seconds else 0
@@ -155,6 +166,9 @@ add_lifecycle as (
             as status_available_seconds,
         {{ wattlas_round_sum('sum_states.false_free_seconds', 6) }} as false_free_seconds,
         {{ wattlas_round_sum('sum_states.false_occupied_seconds', 6) }} as false_occupied_seconds,
+        {{ wattlas_round_sum('sum_states.activated_false_occupied_seconds', 6) }}
+            as activated_false_occupied_seconds,
+        {{ wattlas_round_sum('sum_states.stale_status_seconds', 6) }} as stale_status_seconds,
         {{ wattlas_round_sum('sum_states.declared_free_seconds', 6) }} as declared_free_seconds,
         {{ wattlas_round_sum('sum_states.declared_occupied_seconds') }}
             as declared_occupied_seconds,

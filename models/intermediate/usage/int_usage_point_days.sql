@@ -200,6 +200,8 @@ joined as (
         coalesce(states.status_available_seconds, 0) as status_available_seconds,
         coalesce(states.false_free_seconds, 0) as false_free_seconds,
         coalesce(states.false_occupied_seconds, 0) as false_occupied_seconds,
+        coalesce(states.activated_false_occupied_seconds, 0) as activated_false_occupied_seconds,
+        coalesce(states.stale_status_seconds, 0) as stale_status_seconds,
         coalesce(states.declared_free_seconds, 0) as declared_free_seconds,
         coalesce(states.declared_occupied_seconds, 0) as declared_occupied_seconds,
         coalesce(sum_sessions.session_count, 0) as session_count,

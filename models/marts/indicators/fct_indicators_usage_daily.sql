@@ -57,6 +57,12 @@ tiruert_indicators as (
 
 ),
 
+status_reliability_indicators as (
+
+    select * from {{ ref('int_status_reliability_indicators_computed') }}
+
+),
+
 allowed_levels as (
 
     select * from {{ ref('int_indicator_levels_allowed') }}
@@ -80,6 +86,8 @@ unioned as (
     select * from activity_indicators
     union all
     select * from tiruert_indicators
+    union all
+    select * from status_reliability_indicators
 
 ),
 
