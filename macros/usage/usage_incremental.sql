@@ -32,8 +32,10 @@
 
 {% macro usage_window_start_date() -%}
     {#- ref at parse time too (execute is false), so that dbt records the
-        dependency; never in a unit test, which mocks no window -#}
-    {%- if not execute or is_incremental() or var('min_date', none) -%}
+        dependency; at run time only when the window needs it, so a unit
+        test given min_date (which mocks no rebuild window) never reads it -#}
+    {%- if not execute or is_incremental()
+        or (var('min_date', none) and var('usage_rebuild_changed_days', false)) -%}
         {%- set changed = usage_latest_window_first_day() -%}
     {%- endif -%}
     {%- if var('min_date', none) and var('usage_rebuild_changed_days', false) -%}

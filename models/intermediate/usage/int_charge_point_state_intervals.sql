@@ -10,95 +10,62 @@
 }}
 
 {#
-    Exact state timeline of every charge point and local day (docs/domain_rules.md
-    §2.5), without a sampling grid, for the point-days of
-    int_charge_point_days_scoped (which decides who gets a timeline). The
-    day [day_start_at, day_end_at) (23, 24 or 25 hours) is cut at every
-    status instant and every session start and end inside it; each
-    interval then gets:
-      - occupied when a session runs (start <= t < end): sessions win;
-      - else not_activated before the point's activation instant of the
-        day (activated_at of int_charge_point_days_scoped; all day when it
-        is not activated): declared or deactivated time, unavailable;
-      - else out_of_service when the latest explicit status (en_service or
-        hors_service; `inconnu` keeps the previous explicit state) is
-        hors_service; a status older than var usage_status_lookback_days
-        local days before the day is no longer carried (the same rule on a
-        full and an incremental build);
-      - else free (no explicit status yet reads as en_service, as loco-labs/qualicharge-rtet).
-    False free / false occupied: the latest declared occupancy (libre,
-    occupe, reserve; `inconnu` keeps the previous one) says libre while a
-    session runs, or occupe while none runs.
-    Stale: the part of the interval more than var
-    usage_status_stale_after_hours after the point's latest informative
-    status (an explicit status or a declared occupancy within the lookback),
-    or all of it when there is none. No status arrives inside an interval,
-    so the stale part is its tail, exact without an extra cut.
+    The state of every segment of int_charge_point_day_segments, which is
+    one interval of the point's exact timeline (no sampling grid), by the
+    state model of docs/domain_rules.md §2.5: occupied while a session runs;
+    else not_activated before the point's activation instant of the day;
+    else out_of_service when the latest explicit status (`inconnu` keeps the
+    previous one) is hors_service; else free (no explicit status yet reads
+    as en_service). A status older than var usage_status_lookback_days days
+    is no longer carried, on a full and an incremental build alike.
+    False free / false occupied: the latest declared occupancy says libre
+    while a session runs, or occupe while none runs. Stale: the tail of
+    the interval more than var usage_status_stale_after_hours after the
+    latest explicit status or declared occupancy (all of it without one).
 #}
 
 with
 
-sessions as (
+segments as (
 
-    select * from {{ ref('int_charging_sessions_daily') }}
-    where
-        {{ usage_day_filter('start_date', var('usage_max_session_days')) }}
+    select * from {{ ref('int_charge_point_day_segments') }}
+    where {{ usage_day_filter('date_day') }}
 
 ),
 
 {%- set window_start = usage_window_start_date() %}
 
-statuses_read as (
+statuses_in_window as (
 
     select * from {{ ref('int_charge_point_statuses_daily') }}
-    where
-        {{ usage_day_filter('status_date', var('usage_status_lookback_days')) }}
+    where {{ usage_day_filter('status_date') }}
 
 ),
 
 {# An incremental run carries into its first day only each point's latest
    explicit status and latest declared occupancy of the lookback days
-   before it: the timeline needs nothing else from them, and streaming
-   every lookback status through the carry-forward would cost a month of
-   statuses per run. A full build streams them all. #}
-statuses_in_window as (
+   before it, read from the points' day-end statuses: the timeline needs
+   nothing else from those days. A full build streams every status. #}
+day_end_statuses as (
 
-    select statuses_read.* from statuses_read
+    select * from {{ ref('int_charge_point_day_end_statuses') }}
+    where
     {% if window_start -%}
-        where statuses_read.status_date >= {{ window_start }}
-    {%- endif %}
-
-),
-
-statuses_before_window as (
-
-    select statuses_read.* from statuses_read
-    {% if window_start -%}
-        where statuses_read.status_date < {{ window_start }}
+        status_date >= {{ window_start }} - {{ var('usage_status_lookback_days') }}
+        and status_date < {{ window_start }}
     {%- else -%}
-        where 1 = 0
+        1 = 0
     {%- endif %}
 
 ),
 
-latest_explicit_before_window as (
+find_latest_before_window as (
 
     select
-        statuses_before_window.charge_point_id,
-        max(statuses_before_window.status_at) as status_at
-    from statuses_before_window
-    where statuses_before_window.status in ('en_service', 'hors_service')
-    group by 1
-
-),
-
-latest_occupancy_before_window as (
-
-    select
-        statuses_before_window.charge_point_id,
-        max(statuses_before_window.status_at) as status_at
-    from statuses_before_window
-    where statuses_before_window.occupancy in ('libre', 'occupe', 'reserve')
+        day_end_statuses.charge_point_id,
+        max(day_end_statuses.explicit_status_at) as explicit_status_at,
+        max(day_end_statuses.occupancy_at) as occupancy_at
+    from day_end_statuses
     group by 1
 
 ),
@@ -116,125 +83,47 @@ statuses as (
     union all
 
     select
-        statuses_before_window.charge_point_id,
-        statuses_before_window.status_at,
-        statuses_before_window.status_date,
-        statuses_before_window.status,
+        day_end_statuses.charge_point_id,
+        day_end_statuses.explicit_status_at as status_at,
+        day_end_statuses.status_date,
+        day_end_statuses.explicit_status as status,
         cast(null as varchar) as occupancy
-    from statuses_before_window
-    inner join latest_explicit_before_window
+    from day_end_statuses
+    inner join find_latest_before_window
         on
-            statuses_before_window.charge_point_id
-            = latest_explicit_before_window.charge_point_id
-            and statuses_before_window.status_at = latest_explicit_before_window.status_at
+            day_end_statuses.charge_point_id = find_latest_before_window.charge_point_id
+            and day_end_statuses.explicit_status_at = find_latest_before_window.explicit_status_at
 
     union all
 
     select
-        statuses_before_window.charge_point_id,
-        statuses_before_window.status_at,
-        statuses_before_window.status_date,
+        day_end_statuses.charge_point_id,
+        day_end_statuses.occupancy_at as status_at,
+        day_end_statuses.status_date,
         cast(null as varchar) as status,
-        statuses_before_window.occupancy
-    from statuses_before_window
-    inner join latest_occupancy_before_window
+        day_end_statuses.declared_occupancy as occupancy
+    from day_end_statuses
+    inner join find_latest_before_window
         on
-            statuses_before_window.charge_point_id
-            = latest_occupancy_before_window.charge_point_id
-            and statuses_before_window.status_at = latest_occupancy_before_window.status_at
-
-),
-
-point_days as (
-
-    select * from {{ ref('int_charge_point_days_scoped') }}
-    where {{ usage_day_filter('date_day') }}
-
-),
-
-collect_boundaries as (
-
-    select
-        point_days.charge_point_id,
-        point_days.date_day,
-        point_days.day_start_at as boundary_at
-    from point_days
-
-    union
-
-    select
-        point_days.charge_point_id,
-        point_days.date_day,
-        statuses.status_at as boundary_at
-    from point_days
-    inner join statuses
-        on
-            point_days.charge_point_id = statuses.charge_point_id
-            and point_days.date_day = statuses.status_date
-
-    union
-
-    select
-        point_days.charge_point_id,
-        point_days.date_day,
-        sessions.start_at as boundary_at
-    from point_days
-    inner join sessions
-        on
-            point_days.charge_point_id = sessions.charge_point_id
-            and point_days.day_start_at < sessions.start_at
-            and point_days.day_end_at > sessions.start_at
-
-    union
-
-    select
-        point_days.charge_point_id,
-        point_days.date_day,
-        sessions.end_at as boundary_at
-    from point_days
-    inner join sessions
-        on
-            point_days.charge_point_id = sessions.charge_point_id
-            and point_days.day_start_at < sessions.end_at
-            and point_days.day_end_at > sessions.end_at
-
-),
-
-cut_segments as (
-
-    select
-        collect_boundaries.charge_point_id,
-        collect_boundaries.date_day,
-        collect_boundaries.boundary_at as interval_start_at,
-        coalesce(
-            lead(collect_boundaries.boundary_at) over (
-                partition by collect_boundaries.charge_point_id, collect_boundaries.date_day
-                order by collect_boundaries.boundary_at
-            ),
-            point_days.day_end_at
-        ) as interval_end_at,
-        point_days.activated_at
-    from collect_boundaries
-    inner join point_days
-        on
-            collect_boundaries.charge_point_id = point_days.charge_point_id
-            and collect_boundaries.date_day = point_days.date_day
+            day_end_statuses.charge_point_id = find_latest_before_window.charge_point_id
+            and day_end_statuses.occupancy_at = find_latest_before_window.occupancy_at
 
 ),
 
 stream_events as (
 
     select
-        cut_segments.charge_point_id,
-        cut_segments.interval_start_at as event_at,
+        segments.charge_point_id,
+        segments.segment_start_at as event_at,
         1 as event_order,
-        cut_segments.date_day,
-        cut_segments.interval_end_at,
-        cut_segments.activated_at,
+        segments.date_day,
+        segments.segment_end_at,
+        segments.activated_at,
+        segments.running_session_count,
         cast(null as date) as status_date,
         cast(null as varchar) as explicit_status,
         cast(null as varchar) as declared_occupancy
-    from cut_segments
+    from segments
 
     union all
 
@@ -243,8 +132,9 @@ stream_events as (
         statuses.status_at as event_at,
         0 as event_order,
         cast(null as date) as date_day,
-        cast(null as timestamp) as interval_end_at,
+        cast(null as timestamp) as segment_end_at,
         cast(null as timestamp) as activated_at,
+        cast(null as bigint) as running_session_count,
         statuses.status_date,
         case
             when statuses.status in ('en_service', 'hors_service') then statuses.status
@@ -278,6 +168,9 @@ carry_raw_states as (
 
 ),
 
+{# The latest status instant feeds the staleness; one older than the
+   lookback is read on a full build only, and stale either way as the
+   threshold is shorter than the lookback. #}
 carry_states as (
 
     select
@@ -301,46 +194,9 @@ carry_states as (
                 > carry_raw_states.raw_declared_occupancy_at
                 then carry_raw_states.raw_explicit_status_at
             else carry_raw_states.raw_declared_occupancy_at
-        end as latest_status_at
+        end + interval '{{ var("usage_status_stale_after_hours") }} hour' as stale_from_at
     from carry_raw_states
     where carry_raw_states.event_order = 1
-
-),
-
-{# A status older than the lookback is read on a full build only; it is
-   stale either way, as the threshold is shorter than the lookback. #}
-find_stale_start as (
-
-    select
-        carry_states.*,
-        case
-            when carry_states.latest_status_at is null then carry_states.event_at
-            else least(
-                carry_states.interval_end_at,
-                greatest(
-                    carry_states.event_at,
-                    carry_states.latest_status_at
-                    + interval '{{ var("usage_status_stale_after_hours") }} hour'
-                )
-            )
-        end as stale_from_at
-    from carry_states
-
-),
-
-count_running_sessions as (
-
-    select
-        cut_segments.charge_point_id,
-        cut_segments.interval_start_at,
-        count(*) as running_session_count
-    from cut_segments
-    inner join sessions
-        on
-            cut_segments.charge_point_id = sessions.charge_point_id
-            and cut_segments.interval_start_at >= sessions.start_at
-            and cut_segments.interval_start_at < sessions.end_at
-    group by 1, 2
 
 ),
 
@@ -348,51 +204,48 @@ classify_intervals as (
 
     select
         ----------  ids
-        find_stale_start.charge_point_id,
+        carry_states.charge_point_id,
 
         ----------  strings
         case
-            when count_running_sessions.running_session_count > 0 then 'occupied'
+            when carry_states.running_session_count > 0 then 'occupied'
             when
-                find_stale_start.activated_at is null
-                or find_stale_start.event_at < find_stale_start.activated_at
+                carry_states.activated_at is null
+                or carry_states.event_at < carry_states.activated_at
                 then 'not_activated'
-            when find_stale_start.current_explicit_status = 'hors_service' then 'out_of_service'
+            when carry_states.current_explicit_status = 'hors_service' then 'out_of_service'
             else 'free'
         end as state,
-        find_stale_start.current_explicit_status as explicit_status,
-        find_stale_start.current_declared_occupancy as declared_occupancy,
+        carry_states.current_explicit_status as explicit_status,
+        carry_states.current_declared_occupancy as declared_occupancy,
 
         ----------  numerics
-        coalesce(count_running_sessions.running_session_count, 0) as running_session_count,
-        {{ irve_seconds_between('find_stale_start.event_at', 'find_stale_start.interval_end_at') }}
+        carry_states.running_session_count,
+        {{ irve_seconds_between('carry_states.event_at', 'carry_states.segment_end_at') }}
             as duration_seconds,
         {{ irve_seconds_between(
-            'find_stale_start.stale_from_at', 'find_stale_start.interval_end_at'
+            'least(carry_states.segment_end_at, greatest(carry_states.event_at,'
+            ~ ' coalesce(carry_states.stale_from_at, carry_states.event_at)))',
+            'carry_states.segment_end_at'
         ) }} as stale_seconds,
 
         ----------  booleans
         (
-            coalesce(count_running_sessions.running_session_count, 0) > 0
-            and coalesce(find_stale_start.current_declared_occupancy, '') = 'libre'
+            carry_states.running_session_count > 0
+            and coalesce(carry_states.current_declared_occupancy, '') = 'libre'
         ) as is_false_free,
         (
-            coalesce(count_running_sessions.running_session_count, 0) = 0
-            and coalesce(find_stale_start.current_declared_occupancy, '') = 'occupe'
+            carry_states.running_session_count = 0
+            and coalesce(carry_states.current_declared_occupancy, '') = 'occupe'
         ) as is_false_occupied,
 
         ----------  dates
-        find_stale_start.date_day as interval_date,
+        carry_states.date_day as interval_date,
 
         ----------  timestamps
-        find_stale_start.event_at as interval_start_at,
-        find_stale_start.interval_end_at
-    from find_stale_start
-    left join count_running_sessions
-        on
-            find_stale_start.charge_point_id = count_running_sessions.charge_point_id
-            and find_stale_start.event_at = count_running_sessions.interval_start_at
-    where find_stale_start.event_order = 1
+        carry_states.event_at as interval_start_at,
+        carry_states.segment_end_at as interval_end_at
+    from carry_states
 
 )
 
