@@ -24,13 +24,8 @@ indicators as (
         indicator_code in (
             select catalogue.indicator_code from catalogue
             where
-                1 = 0
-                {%- for family in families %}
-                    or catalogue.family = '{{ family }}'
-                {%- endfor %}
-                {%- for code in indicator_codes %}
-                    or catalogue.indicator_code = '{{ code }}'
-                {%- endfor %}
+                catalogue.family in ('{{ families | join("', '") }}')
+                or catalogue.indicator_code in ('{{ indicator_codes | join("', '") }}')
         )
 
 ),

@@ -49,12 +49,12 @@ statuses_in_window as (
 day_end_statuses as (
 
     select * from {{ ref('int_charge_point_day_end_statuses') }}
-    where
     {% if window_start -%}
-        status_date >= {{ window_start }} - {{ var('usage_status_lookback_days') }}
-        and status_date < {{ window_start }}
+        where
+            status_date >= {{ window_start }} - {{ var('usage_status_lookback_days') }}
+            and status_date < {{ window_start }}
     {%- else -%}
-        1 = 0
+        where 1 = 0
     {%- endif %}
 
 ),
