@@ -239,23 +239,7 @@ compute_indicators as (
 
 final as (
 
-    select
-        compute_indicators.indicator_code,
-        allowed_levels.level,
-        allowed_levels.level_name,
-        compute_indicators.target,
-        cast(compute_indicators.category as varchar) as category,
-        'd' as period,
-        compute_indicators.period_start,
-        {{ wattlas_round_sum('compute_indicators.value', 9) }} as value,
-        {{ wattlas_round_sum('compute_indicators.numerator', 9) }} as numerator,
-        {{ wattlas_round_sum('compute_indicators.denominator', 9) }} as denominator,
-        compute_indicators.extras
-    from compute_indicators
-    inner join allowed_levels
-        on
-            compute_indicators.indicator_code = allowed_levels.indicator_code
-            and compute_indicators.level = allowed_levels.level
+    {{ usage_indicator_rows() }}
 
 )
 
