@@ -79,11 +79,11 @@ def _mf_query(project: Path, path: Path, out: Path, *args: str) -> list[dict]:
 
 def test_national_availability_matches_the_marts(semantic_project, tmp_path):
     project, path = semantic_project
-    # The day with the most station rows of the sample.
+    # The day with the most charge point opening hours of the sample.
     (day,) = _query_one(
         path,
         "select date_day from marts.fct_station_availability_daily "
-        "group by date_day order by count(*) desc, date_day limit 1",
+        "group by date_day order by sum(point_opening_hours) desc, date_day limit 1",
     )
     rows = _mf_query(
         project, path, tmp_path / "availability.csv",
