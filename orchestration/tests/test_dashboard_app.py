@@ -105,8 +105,9 @@ def test_charge_points_key_figures(built_target):
         "select sum(charge_point_count) as n from marts.fct_infrastructure_by_department"
     )["n"].iloc[0]
     metrics = _metrics(_run("charge_points"))
-    assert _number(metrics["Charge points (national)"]) == float(expected) > 0
-    assert _number(metrics["Per 100k inhabitants (national)"]) > 0
+    assert _number(metrics["Charge points in the loaded extract"]) == float(expected) > 0
+    assert _number(metrics["Per 100k inhabitants, extract ÷ population"]) > 0
+    assert not [label for label in metrics if "national" in label.lower()], metrics
     assert len(_run("charge_points").get("plotly_chart")) == 1
 
 
