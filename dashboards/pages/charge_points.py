@@ -65,8 +65,8 @@ with_points = departments[departments["charge_point_count"] > 0]
 population = departments["population"].sum()
 st.info(
     "**Figures of the static data loaded, not national totals.** `make run` loads the "
-    "shipped extract of the consolidated IRVE file (29,109 charge points, a subset of "
-    "France's), so the counts and rates below describe that extract; a department "
+    "shipped extract of the consolidated IRVE file (a subset of France's charge "
+    "points), so the counts and rates below describe that extract; a department "
     "with few or no points may simply be outside it. Fetch the full file "
     "(`python -m orchestration.ingestion fetch ...`) for national figures."
 )
