@@ -4,6 +4,7 @@
 #               code, not data), print a summary
 #   make test   ruff, sqlfluff, dbt build on DuckDB and PostgreSQL, pytest
 #   make dagster  the Dagster UI on http://127.0.0.1:3070 (DuckDB default)
+#   make screenshots  regenerate docs/images/ from the warehouse make run builds
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -57,6 +58,18 @@ dagster: venv
 # Headless Chromium screenshot of the asset graph -> docs/images/dagster_asset_graph.png
 dagster-screenshot: venv
 	@BIN=$(BIN) DAGSTER_PORT=$(DAGSTER_PORT) scripts/dagster_screenshot.sh
+
+# The committed images of docs/images/ (dashboard pages, dbt docs site), taken by
+# the two browser tests over the warehouse `make run` builds ($(WATTLAS_DUCKDB_PATH)).
+# `make test` takes the same screenshots into a temporary folder and never rewrites
+# these; `make dagster-screenshot` and `make superset-check` refresh the other two.
+.PHONY: screenshots
+screenshots: venv
+	@test -f "$(WATTLAS_DUCKDB_PATH)" || { echo "No warehouse at $(WATTLAS_DUCKDB_PATH): make run first"; exit 1; }
+	WATTLAS_SCREENSHOT_DIR="$(CURDIR)/docs/images" \
+	WATTLAS_TEST_DUCKDB_PATH="$(abspath $(WATTLAS_DUCKDB_PATH))" \
+		$(BIN)/python -m pytest -q \
+		orchestration/tests/test_dashboard_browser.py orchestration/tests/test_docs_site.py
 
 clean:
 	rm -rf target logs dbt_packages "$(WATTLAS_DUCKDB_PATH)"

@@ -351,13 +351,35 @@ def unit_availability_daily(table: str, target: Target | None = None) -> pd.Data
             a.point_count,
             a.session_count,
             a.energy_kwh,
+            a.point_opening_hours,
+            a.point_free_hours,
+            a.point_occupied_hours,
+            a.station_inactive_hours,
+            a.station_saturated_hours,
+            a.station_overloaded_hours,
+            a.station_active_hours,
             a.availability_rate,
             a.utilisation_rate,
             a.saturation_rate,
-            a.saturated_station_count
+            a.saturated_station_count,
+            coalesce(o.open_station_count, 0) as open_station_count,
+            coalesce(o.open_point_count, 0) as open_point_count
         from marts.{table} as a
         left join marts.dim_operational_units as u
             on a.operational_unit_code = u.operational_unit_code
+        left join (
+            -- the stations (and their points) with opening time that day: those
+            -- behind the availability rate
+            select
+                operational_unit_code,
+                date_day,
+                count(*) as open_station_count,
+                sum(point_count) as open_point_count
+            from marts.{STATION_AVAILABILITY[0]}
+            where point_opening_hours > 0
+            group by operational_unit_code, date_day
+        ) as o
+            on a.operational_unit_code = o.operational_unit_code and a.date_day = o.date_day
         order by a.operational_unit_code, a.date_day
         """,
         target=target,
@@ -368,13 +390,90 @@ def unit_availability_daily(table: str, target: Target | None = None) -> pd.Data
         "point_count",
         "session_count",
         "energy_kwh",
+        *HOUR_COLUMNS,
         "availability_rate",
         "utilisation_rate",
         "saturation_rate",
         "saturated_station_count",
+        "open_station_count",
+        "open_point_count",
     )
     frame["date_day"] = pd.to_datetime(frame["date_day"])
     return frame
+
+
+HOUR_COLUMNS = (
+    "point_opening_hours",
+    "point_free_hours",
+    "point_occupied_hours",
+    "station_inactive_hours",
+    "station_saturated_hours",
+    "station_overloaded_hours",
+    "station_active_hours",
+)
+
+
+def weighted_rates(frame: pd.DataFrame) -> dict[str, float]:
+    """The rates of a whole scope, each a ratio of summed hours (never a mean of rates).
+
+    availability = Σ(free + occupied) / Σ opening; utilisation = Σ occupied /
+    Σ(free + occupied); saturation = Σ saturated station hours / Σ station hours
+    in the inactive, saturated, overloaded and active states. NaN when the
+    denominator is zero (or the scope empty).
+    """
+    sums = frame[list(HOUR_COLUMNS)].sum() if len(frame) else pd.Series(0.0, HOUR_COLUMNS)
+    available = sums["point_free_hours"] + sums["point_occupied_hours"]
+    station_hours = (
+        sums["station_inactive_hours"]
+        + sums["station_saturated_hours"]
+        + sums["station_overloaded_hours"]
+        + sums["station_active_hours"]
+    )
+
+    def ratio(numerator: float, denominator: float) -> float:
+        return float(numerator / denominator) if denominator else float("nan")
+
+    return {
+        "availability_rate": ratio(available, sums["point_opening_hours"]),
+        "utilisation_rate": ratio(sums["point_occupied_hours"], available),
+        "saturation_rate": ratio(sums["station_saturated_hours"], station_hours),
+    }
+
+
+def weighted_daily(frame: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    """Weighted rates per local day (and per ``by`` column when given), on a daily calendar.
+
+    Each day's rates are ratios of the hours summed over the units in scope, with
+    the points and stations behind them (``point_count``, ``station_count``: those
+    with opening time that day, the availability rate's denominator). The calendar
+    runs from the first to the last day of the frame: days without data are rows
+    of NaN, so a line drawn over it breaks at a gap instead of joining days months
+    apart.
+    """
+    keys = ["date_day"] if by is None else [by, "date_day"]
+    columns = ["date_day", "point_count", "station_count", "availability_rate"]
+    columns += ["utilisation_rate", "saturation_rate"] + ([] if by is None else [by])
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for key, group in frame.groupby(keys, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        row = dict(zip(keys, key, strict=True))
+        row["point_count"] = float(group["open_point_count"].sum())
+        row["station_count"] = float(group["open_station_count"].sum())
+        row.update(weighted_rates(group))
+        rows.append(row)
+    daily = pd.DataFrame(rows)
+    calendar = pd.date_range(frame["date_day"].min(), frame["date_day"].max(), freq="D")
+    if by is None:
+        daily = daily.set_index("date_day").reindex(calendar).rename_axis("date_day")
+        return daily.reset_index()[columns]
+    parts = []
+    for value, group in daily.groupby(by, sort=True):
+        part = group.set_index("date_day").reindex(calendar).rename_axis("date_day")
+        part[by] = value
+        parts.append(part.reset_index())
+    return pd.concat(parts, ignore_index=True)[columns]
 
 
 # --- quality -------------------------------------------------------------------

@@ -3,7 +3,7 @@
 # under target/ with telemetry off and the DuckDB single-writer limits, then
 # `dagster dev`. Environment (defaults): DAGSTER_PORT=3070,
 # DAGSTER_HOME=target/dagster_home, WATTLAS_DUCKDB_PATH=warehouse.duckdb,
-# WATTLAS_DAGSTER_DBT_TARGET_PATH=target/dagster.
+# WATTLAS_DAGSTER_DBT_TARGET_PATH=target/dagster, WATTLAS_OFFLINE=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${BIN:-.venv/bin}"
@@ -15,6 +15,15 @@ export DBT_PROFILES_DIR="${DBT_PROFILES_DIR:-$PWD/profiles}"
 export DAGSTER_HOME="${DAGSTER_HOME:-$PWD/target/dagster_home}"
 export WATTLAS_DAGSTER_DBT_TARGET_PATH="${WATTLAS_DAGSTER_DBT_TARGET_PATH:-target/dagster}"
 export DBT_SEND_ANONYMOUS_USAGE_STATS=false DO_NOT_TRACK=1 DAGSTER_DISABLE_TELEMETRY=1
+# The local UI works offline unless told otherwise: its ingestion assets load the
+# shipped sample. WATTLAS_OFFLINE=0 makes them download from the publishers (as a
+# deployment that leaves the variable unset does).
+export WATTLAS_OFFLINE="${WATTLAS_OFFLINE:-1}"
+if [ "$WATTLAS_OFFLINE" = 1 ]; then
+    echo "Dagster: WATTLAS_OFFLINE=1, ingestion assets load the shipped sample (no download)"
+else
+    echo "Dagster: WATTLAS_OFFLINE=$WATTLAS_OFFLINE, ingestion assets DOWNLOAD from the publishers"
+fi
 
 mkdir -p "$DAGSTER_HOME"
 cat > "$DAGSTER_HOME/dagster.yaml" <<'YAML'

@@ -13,7 +13,7 @@ CHROMIUM="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || ec
 mkdir -p "$(dirname "$OUT")" target
 
 # Job control, so the server gets its own process group and SIGTERM stops it
-# and its children (toolchain.md §4: without it SIGINT/SIGTERM are ignored).
+# and its children (without it, a background job ignores SIGINT/SIGTERM).
 set -m
 DAGSTER_PORT="$PORT" scripts/dagster_dev.sh >"$LOG" 2>&1 &
 PID=$!

@@ -63,13 +63,27 @@ national = ui.load("infrastructure_national").iloc[0]
 
 with_points = departments[departments["charge_point_count"] > 0]
 population = departments["population"].sum()
-col1, col2, col3 = st.columns(3)
-col1.metric("Charge points (national)", f"{national['charge_point_count']:,.0f}")
-col2.metric(
-    "Per 100k inhabitants (national)",
-    f"{national['charge_point_count'] / population * 100_000:,.1f}" if population else "n/a",
+st.info(
+    "**Figures of the static data loaded, not national totals.** `make run` loads the "
+    "shipped extract of the consolidated IRVE file (a subset of France's charge "
+    "points), so the counts and rates below describe that extract; a department "
+    "with few or no points may simply be outside it. Fetch the full file "
+    "(`python -m orchestration.ingestion fetch ...`) for national figures."
 )
-col3.metric("Departments with charge points", f"{len(with_points)} / {len(departments)}")
+col1, col2, col3 = st.columns(3)
+col1.metric(
+    "Charge points in the loaded extract",
+    f"{national['charge_point_count']:,.0f}",
+    help="Every charge point of the static data in the warehouse, unlocated ones included.",
+)
+col2.metric(
+    "Per 100k inhabitants, extract ÷ population",
+    f"{national['charge_point_count'] / population * 100_000:,.1f}" if population else "n/a",
+    help="The extract's charge points over the population of every department.",
+)
+col3.metric(
+    "Departments with charge points in the extract", f"{len(with_points)} / {len(departments)}"
+)
 
 territory = st.radio(
     "Territory", ["Metropolitan France", "Overseas departments"], horizontal=True, key="zone"

@@ -72,6 +72,7 @@ bars = px.bar(
 st.plotly_chart(bars, width="stretch", key="daily")
 st.caption(
     "Source: marts.fct_consumption_half_hourly and marts.fct_consumption_daily "
-    "(RTE éCO2mix via ODRE, Licence Ouverte 2.0)."
+    "(RTE éCO2mix via ODRE, Licence Ouverte 2.0). Only the areas and dates loaded in the "
+    "warehouse are offered: after `make run`, those of the shipped sample, not every region."
 )
 ui.footer()

@@ -20,10 +20,14 @@ present = ui.warehouse_or_stop()
 if "fct_infrastructure_by_department" in present:
     row = ui.load("infrastructure_national").iloc[0]
     col1, col2, col3 = st.columns(3)
-    col1.metric("Charge points", f"{row['charge_point_count']:,.0f}")
-    col2.metric("Stations", f"{row['station_count']:,.0f}")
-    col3.metric("Installed power", f"{row['installed_power_kw'] / 1000:,.1f} MW")
-    st.caption(f"Charging snapshot of {str(row['snapshot_date'])[:10]}.")
+    col1.metric("Charge points in the loaded extract", f"{row['charge_point_count']:,.0f}")
+    col2.metric("Stations in the loaded extract", f"{row['station_count']:,.0f}")
+    col3.metric("Installed power of the extract", f"{row['installed_power_kw'] / 1000:,.1f} MW")
+    st.caption(
+        f"Charging snapshot of {str(row['snapshot_date'])[:10]}: the static IRVE data "
+        "loaded in the warehouse. After `make run` it is the shipped extract (a subset "
+        "of France's charge points), not a national total."
+    )
 if "fct_consumption_half_hourly" in present:
     regions = ui.load("consumption_regions")
     col1, col2 = st.columns(2)

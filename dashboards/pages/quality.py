@@ -1,4 +1,4 @@
-"""Data quality: each operator's (operational unit's) failing rules."""
+"""Data quality: each operator's (operational unit's) rule results, warn and fail first."""
 
 import sys
 from pathlib import Path
@@ -11,20 +11,39 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import query_layer
 import ui
 
-st.title("Data quality: failing rules per operator")
+st.title("Data quality: rule breaches (warn, fail) per operator")
 table = ui.mart_or_stop(query_layer.QUALITY_RESULTS, "Quality results")
-failing = ui.load("quality_failing_rules", table)
+breached = ui.load("quality_failing_rules", table)
 units = ui.load("quality_evaluated_units", table)
 catalogue = ui.load("quality_rule_catalogue")
 
-col1, col2, col3 = st.columns(3)
+failing_units = breached.loc[breached["worst_status"] == "fail", "operational_unit_code"]
+col1, col2, col3, col4 = st.columns(4)
 col1.metric("Operational units evaluated", f"{len(units)}")
-col2.metric("Units with a failing rule", f"{failing['operational_unit_code'].nunique()}")
-col3.metric("Failing (unit, rule) pairs", f"{len(failing)}")
-if failing.empty:
+col2.metric("Units with a warn or fail", f"{breached['operational_unit_code'].nunique()}")
+col3.metric("Units with a fail", f"{failing_units.nunique()}")
+col4.metric("(Unit, rule) pairs with a warn or fail", f"{len(breached)}")
+
+st.subheader("Results per operator, by status")
+counts = units.rename(
+    columns={"passed": "pass", "warned": "warn", "failed": "fail", "without_data": "no_data"}
+)
+st.dataframe(
+    counts.sort_values(["fail", "warn"], ascending=False)[
+        ["operational_unit_code", "day_count", "pass", "warn", "fail", "no_data"]
+    ],
+    hide_index=True,
+    width="stretch",
+)
+st.caption(
+    "One result per rule, operational unit and day: pass, warn or fail against the rule's "
+    "thresholds, no_data when nothing could be checked."
+)
+if breached.empty:
     st.success("No rule is breached (warn or fail) in the evaluated period.")
     st.stop()
 
+failing = breached
 if not catalogue.empty:
     failing = failing.merge(catalogue, on="rule_code", how="left")
 failing["operator"] = failing["operational_unit_code"] + failing["operational_unit_name"].map(
@@ -35,19 +54,28 @@ per_unit = (
     .size()
     .rename(columns={"size": "rules"})
 )
+order = per_unit.groupby("operator")["rules"].sum().sort_values(ascending=False).index.tolist()
+statuses = [status for status in ("fail", "warn") if status in set(per_unit["worst_status"])]
+title = "Rules breached per operator, by worst status (" + " / ".join(statuses) + ")"
 figure = px.bar(
     per_unit,
     x="rules",
     y="operator",
     color="worst_status",
     orientation="h",
+    title=title,
+    category_orders={"operator": order, "worst_status": ["fail", "warn"]},
     color_discrete_map={"fail": "#d62728", "warn": "#ff7f0e"},
-    labels={"rules": "Failing rules", "operator": "Operational unit", "worst_status": "Worst"},
+    labels={
+        "rules": "Rules with a warn or fail day",
+        "operator": "Operational unit",
+        "worst_status": "Worst status",
+    },
     height=max(300, 28 * per_unit["operator"].nunique() + 120),
 )
 st.plotly_chart(figure, width="stretch", key="failing_per_unit")
 
-st.subheader("Failing rules by operator")
+st.subheader("Breached rules by operator")
 operators = sorted(failing["operator"].unique())
 chosen = st.selectbox("Operator", ["All operators", *operators], key="operator")
 shown = failing if chosen == "All operators" else failing[failing["operator"] == chosen]

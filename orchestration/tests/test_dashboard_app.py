@@ -105,8 +105,9 @@ def test_charge_points_key_figures(built_target):
         "select sum(charge_point_count) as n from marts.fct_infrastructure_by_department"
     )["n"].iloc[0]
     metrics = _metrics(_run("charge_points"))
-    assert _number(metrics["Charge points (national)"]) == float(expected) > 0
-    assert _number(metrics["Per 100k inhabitants (national)"]) > 0
+    assert _number(metrics["Charge points in the loaded extract"]) == float(expected) > 0
+    assert _number(metrics["Per 100k inhabitants, extract ÷ population"]) > 0
+    assert not [label for label in metrics if "national" in label.lower()], metrics
     assert len(_run("charge_points").get("plotly_chart")) == 1
 
 
@@ -139,10 +140,38 @@ def test_usage_and_quality_pages_when_built(built_target):
     if not [i for i in app.info if "is empty" in i.value]:
         metrics = _metrics(app)
         assert _number(metrics["Operational units"]) > 0
-        assert 0 <= float(metrics["Mean availability"].rstrip("%")) <= 100
+        assert 0 <= float(metrics["Availability, all units"].rstrip("%")) <= 100
     if set(query_layer.QUALITY_RESULTS) & present:
         metrics = _metrics(_run("quality"))
         assert _number(metrics["Operational units evaluated"]) >= 0
+
+
+def test_availability_card_is_weighted_by_hours(built_target):
+    """The all-units availability card is Σ(free + occupied hours) / Σ opening hours.
+
+    Computed here in SQL from the mart's hour columns, independently of the page: a
+    mean of the unit-day rates (what the card must never show) differs on the sample.
+    """
+    table = query_layer.first_existing(query_layer.UNIT_AVAILABILITY)
+    if table is None:
+        pytest.skip("usage marts not built in this warehouse")
+    sums = query_layer.run_query(
+        f"""
+        select
+            sum(point_free_hours + point_occupied_hours) as available_hours,
+            sum(point_opening_hours) as opening_hours,
+            avg(availability_rate) as mean_of_rates
+        from marts.{table}
+        """
+    ).astype(float)
+    if not sums["opening_hours"].iloc[0]:
+        pytest.skip(f"marts.{table} has no opening hours")
+    weighted = sums["available_hours"].iloc[0] / sums["opening_hours"].iloc[0]
+    app = _run("availability")
+    shown = float(_metrics(app)["Availability, all units"].rstrip("%")) / 100
+    assert shown == pytest.approx(weighted, abs=0.0005)
+    # the guard is meaningful only while the unweighted mean would show another figure
+    assert abs(sums["mean_of_rates"].iloc[0] - weighted) > 0.0005
 
 
 def test_pages_degrade_without_marts(tmp_path, monkeypatch):

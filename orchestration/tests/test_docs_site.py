@@ -3,8 +3,9 @@
 Builds the static site (``dbt parse`` + ``dbt docs generate --static --no-compile``)
 over the built DuckDB warehouse into a temporary target path, opens it from disk,
 finds a mart with its described columns and the dashboard exposure, opens the
-lineage graph and saves screenshots into docs/images/ (``WATTLAS_SCREENSHOT_DIR``
-overrides). Skipped, with the reason, only without Chromium or Playwright.
+lineage graph and saves screenshots into a temporary folder (``make screenshots``
+sets ``WATTLAS_SCREENSHOT_DIR=docs/images`` to regenerate the committed ones).
+Skipped, with the reason, only without Chromium or Playwright.
 """
 
 from __future__ import annotations
@@ -81,10 +82,10 @@ def docs_site(tmp_path_factory) -> Path:
     return site
 
 
-def test_docs_site_shows_a_mart_and_the_lineage(docs_site):
+def test_docs_site_shows_a_mart_and_the_lineage(docs_site, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    out = Path(os.environ.get("WATTLAS_SCREENSHOT_DIR", REPO / "docs" / "images"))
+    out = Path(os.environ.get("WATTLAS_SCREENSHOT_DIR") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
