@@ -130,6 +130,7 @@ def test_every_page_draws_in_chromium(dashboard_url, tmp_path):
     out = Path(os.environ.get("WATTLAS_SCREENSHOT_DIR") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     errors: list[str] = []
+    shown_cards: dict[str, str] = {}
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
@@ -150,6 +151,8 @@ def test_every_page_draws_in_chromium(dashboard_url, tmp_path):
                 if path:
                     heading = page.locator("h1").first.inner_text()
                     assert heading, name
+                if name == "availability":
+                    shown_cards.update(_metric_values(page))
                 page.wait_for_timeout(1500)  # plotly transitions and map tiles settle
                 target = out / f"dashboard_{name}.png"
                 page.screenshot(path=str(target), full_page=True)
@@ -157,3 +160,28 @@ def test_every_page_draws_in_chromium(dashboard_url, tmp_path):
         finally:
             browser.close()
     assert not [e for e in errors if "streamlit" in e.lower()], errors
+    _assert_availability_card_weighted(shown_cards)
+
+
+def _metric_values(page) -> dict[str, str]:
+    """Label -> value of every metric card drawn on the page."""
+    values = {}
+    for card in page.locator('[data-testid="stMetric"]').all():
+        label = card.locator('[data-testid="stMetricLabel"]').inner_text().strip()
+        values[label] = card.locator('[data-testid="stMetricValue"]').inner_text().strip()
+    return values
+
+
+def _assert_availability_card_weighted(shown_cards: dict[str, str]) -> None:
+    """The availability card drawn in the browser is Σ(free + occupied) / Σ opening
+    hours over every unit-day, computed here from the mart, never a mean of rates."""
+    import duckdb
+
+    with duckdb.connect(str(_built_duckdb()), read_only=True) as connection:
+        available, opening = connection.execute(
+            "select sum(point_free_hours + point_occupied_hours), sum(point_opening_hours)"
+            " from marts.fct_operational_unit_availability_daily"
+        ).fetchone()
+    assert opening, "no opening hours in the sample's availability mart"
+    shown = float(shown_cards["Availability, all units"].rstrip("%").strip()) / 100
+    assert shown == pytest.approx(available / opening, abs=0.0005), shown_cards
