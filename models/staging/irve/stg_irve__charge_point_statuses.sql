@@ -66,7 +66,10 @@ ranked as (
         parsed.*,
         row_number() over (
             partition by parsed.id_pdc_itinerance, parsed.parsed_status_at
+            {# a plausible line first: an implausible copy of a good line
+               (a re-delivery with a bad collection time) never hides it #}
             order by
+                case when parsed.implausible_reason is null then 0 else 1 end asc,
                 parsed.feed_priority asc,
                 parsed.loaded_at desc,
                 parsed.source_file desc,

@@ -4,8 +4,9 @@
     stg_irve__charging_sessions_typed: the lines that type (the others are
     listed by stg_irve__charging_sessions_quarantined; implausible ones
     stay with their implausible_reason for the quality rules), then the
-    canonical dedup: one row per (charge point, start, end), keeping the largest
-    energy; the rows removed are counted in duplicate_count.
+    canonical dedup: one row per (charge point, start, end), keeping a
+    plausible row over an implausible copy, then the largest energy; the rows
+    removed are counted in duplicate_count.
 #}
 
 {# Stored, not the staging default view: deduplicating the feeds is
@@ -54,7 +55,9 @@ ranked as (
                 parsed.parsed_charge_point_id,
                 parsed.parsed_start_at,
                 parsed.parsed_end_at
+            {# a plausible line first: an implausible copy never hides a good one #}
             order by
+                case when parsed.implausible_reason is null then 0 else 1 end asc,
                 parsed.parsed_energy_kwh desc nulls last,
                 parsed.loaded_at desc,
                 parsed.source_file desc,
