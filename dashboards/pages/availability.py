@@ -66,6 +66,21 @@ st.warning(
     "outage moves them a lot. Days without data are gaps in the lines."
 )
 
+
+def rate_line(frame, measure: str, name: str, hover_head: str) -> go.Scatter:
+    """A daily rate line broken at gaps, with the stations and points behind each day."""
+    return go.Scatter(
+        x=frame["date_day"],
+        y=frame[measure],
+        name=name,
+        mode="lines+markers",
+        connectgaps=False,
+        customdata=frame[["station_count", "point_count"]],
+        hovertemplate=f"{hover_head}<br>%{{customdata[0]:.0f}} stations, "
+        "%{customdata[1]:.0f} points<extra></extra>",
+    )
+
+
 measure_labels = {
     "availability_rate": "Availability rate",
     "utilisation_rate": "Utilisation rate",
@@ -89,19 +104,7 @@ figure.add_trace(
     secondary_y=True,
 )
 for measure, label in measure_labels.items():
-    figure.add_trace(
-        go.Scatter(
-            x=scope["date_day"],
-            y=scope[measure],
-            name=label,
-            mode="lines+markers",
-            connectgaps=False,
-            customdata=scope[["station_count", "point_count"]],
-            hovertemplate=f"{label} %{{y:.1%}}<br>%{{customdata[0]:.0f}} stations, "
-            "%{customdata[1]:.0f} points<extra></extra>",
-        ),
-        secondary_y=False,
-    )
+    figure.add_trace(rate_line(scope, measure, label, f"{label} %{{y:.1%}}"), secondary_y=False)
 fragile = scope[(scope["station_count"] < FRAGILE_STATIONS) & scope["availability_rate"].notna()]
 if len(fragile):
     figure.add_trace(
@@ -127,16 +130,7 @@ for measure, label in measure_labels.items():
     figure = go.Figure()
     for unit, series in per_unit.groupby("unit", sort=False):
         figure.add_trace(
-            go.Scatter(
-                x=series["date_day"],
-                y=series[measure],
-                name=unit,
-                mode="lines+markers",
-                connectgaps=False,
-                customdata=series[["station_count", "point_count"]],
-                hovertemplate=f"{unit}<br>%{{x|%Y-%m-%d}}: {label} %{{y:.1%}}<br>"
-                "%{customdata[0]:.0f} stations, %{customdata[1]:.0f} points<extra></extra>",
-            )
+            rate_line(series, measure, unit, f"{unit}<br>%{{x|%Y-%m-%d}}: {label} %{{y:.1%}}")
         )
     figure.update_yaxes(tickformat=".0%", title_text=label)
     figure.update_xaxes(title_text="Local day")
