@@ -43,6 +43,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from orchestration import logging_setup
 from orchestration.ingestion.warehouse import LOADS_TABLE, RAW_SCHEMA, connect
 
 STATE_FOLDER = "last_build"
@@ -156,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument("dbt_args", nargs="*", help="more dbt build arguments, after --")
     args = parser.parse_args(argv)
+    logging_setup.configure()
 
     state = args.target_path / STATE_FOLDER
     started_at = datetime.now(UTC).replace(tzinfo=None)

@@ -27,10 +27,12 @@ error), with one ``error: ...`` line on stderr.
 
 import argparse
 import difflib
+import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import logging_setup
 from .fetch import FetchError, fetch
 from .loader import (
     LoadReport,
@@ -51,6 +53,8 @@ from .operators import (
 from .parsing import DATA_EXTENSIONS, RefusedFileError, data_extension
 from .registry import DATASETS, LANDING_ROOT, Dataset, UnknownDatasetError, get_dataset
 from .warehouse import WarehouseConnectionError, connect
+
+log = logging.getLogger(__name__)
 
 
 class WarehouseFailure(RuntimeError):
@@ -310,7 +314,11 @@ def run_load(args) -> LoadOutcome:
     path = None
     try:
         ensure_empty_tables(warehouse, list(DATASETS.values()))
-        for dataset, path, operator in plan:
+        for number, (dataset, path, operator) in enumerate(plan, start=1):
+            log.info(
+                "[%d/%d] loading %s (%.1f MB)",
+                number, len(plan), path, path.stat().st_size / 1e6,
+            )  # fmt: skip
             try:
                 report = load_file(warehouse, dataset, path, operator=operator, force=args.force)
             except RefusedFileError as error:
@@ -381,6 +389,7 @@ def run_fetch(args) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    logging_setup.configure()
     if args.command == "list":
         for dataset in DATASETS.values():
             print(f"{dataset.key:<42} raw.{dataset.raw_table:<45} {dataset.publisher}")

@@ -31,6 +31,8 @@ from .registry import LANDING_ROOT, Dataset
 log = logging.getLogger(__name__)
 
 CHUNK_SIZE = 1 << 16
+# A progress line at most this often during a download, seconds.
+PROGRESS_EVERY = 5.0
 USER_AGENT = "wattlas-ingestion/0.1"
 # Worth another attempt: server overload and gateway errors, rate limiting.
 RETRYABLE_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -152,8 +154,7 @@ def _download_once(url: str, target: Path, timeout: float) -> None:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             expected = response.headers.get("Content-Length")
             with open(target, "wb") as out:
-                shutil.copyfileobj(response, out, CHUNK_SIZE)
-                received = out.tell()
+                received = _copy_with_progress(response, out, url, expected)
     except urllib.error.HTTPError as error:
         error.close()
         message = f"HTTP {error.code} {error.reason}"
@@ -170,6 +171,23 @@ def _download_once(url: str, target: Path, timeout: float) -> None:
         raise _RetryableError(f"transfer broken: {error!r}") from error
     if expected is not None and expected.isdigit() and received != int(expected):
         raise _RetryableError(f"truncated body: got {received} of {expected} bytes")
+
+
+def _copy_with_progress(response, out, url: str, expected: str | None) -> int:
+    """Stream the body into ``out``, logging the bytes received every
+    PROGRESS_EVERY seconds and once at the end; return the byte count."""
+    total = int(expected) if expected is not None and expected.isdigit() else None
+    of_total = f" of {total / 1e6:.1f} MB" if total is not None else ""
+    received = 0
+    last_report = time.monotonic()
+    while chunk := response.read(CHUNK_SIZE):
+        out.write(chunk)
+        received += len(chunk)
+        if time.monotonic() - last_report >= PROGRESS_EVERY:
+            last_report = time.monotonic()
+            log.info("%s: %.1f MB%s received", url, received / 1e6, of_total)
+    log.info("%s: %.1f MB%s received, done", url, received / 1e6, of_total)
+    return received
 
 
 def _extract_member(archive: Path, member: str, target: Path) -> None:

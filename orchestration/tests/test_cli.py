@@ -1,5 +1,6 @@
 """The command line: outputs, refusals, and exit code 2 with one ``error:`` line."""
 
+import os
 import subprocess
 import sys
 
@@ -11,7 +12,7 @@ from orchestration.ingestion.warehouse import connect
 from orchestration.tests.fixture_data import FIXTURES, HOLIDAYS
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
+def _run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """The real entry point, as a user would call it."""
     return subprocess.run(
         [sys.executable, "-m", "orchestration.ingestion", *args],
@@ -19,6 +20,7 @@ def _run(*args: str) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         timeout=120,
+        env={**os.environ, **(env_extra or {})},
     )
 
 
@@ -150,8 +152,14 @@ def test_fetch_failure_is_a_usage_error(http_server, tmp_path, capsys):
     code = main(["--landing-root", str(tmp_path), "fetch", HOLIDAYS.key, *options])
 
     assert code == 2
-    error = capsys.readouterr().err
-    assert error == f"error: download of {url} failed after 2 attempts: HTTP 500 fixture failure\n"
+    *retries, error = capsys.readouterr().err.splitlines()
+    assert error == f"error: download of {url} failed after 2 attempts: HTTP 500 fixture failure"
+    # the retry is logged once, through the configured handler
+    assert len(retries) == 1
+    assert retries[0].endswith(
+        f"WARNING orchestration.ingestion.fetch: attempt 1/2 for {url} failed "
+        "(HTTP 500 fixture failure); retrying in 0.0s"
+    )
 
 
 @pytest.mark.parametrize("argv", [[], ["load", "--bogus"], ["fetch"]])
@@ -181,3 +189,20 @@ def test_unreachable_postgres_is_a_clear_error(monkeypatch, capsys):
     code = main(["--target", "postgres", "load", "--sample", "etalab/jours_feries_metropole"])
     assert code == 2
     assert "cannot open the postgres warehouse" in capsys.readouterr().err
+
+
+def test_load_prints_progress_per_file_on_stderr(tmp_path):
+    """Progress goes to stderr through the configured logger; stdout keeps the report."""
+    result = _run("--duckdb-path", str(tmp_path / "w.duckdb"), "load", "--sample", HOLIDAYS.key)
+
+    assert result.returncode == 0, result.stderr
+    progress = [line for line in result.stderr.splitlines() if "loading" in line]
+    assert len(progress) == 1
+    assert " INFO orchestration.ingestion.cli: [1/1] loading " in progress[0]
+    assert "loading" not in result.stdout
+    quiet = _run(
+        "--duckdb-path", str(tmp_path / "q.duckdb"), "load", "--sample", HOLIDAYS.key,
+        env_extra={"WATTLAS_LOG_LEVEL": "WARNING"},
+    )  # fmt: skip
+    assert quiet.returncode == 0, quiet.stderr
+    assert "loading" not in quiet.stderr

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from orchestration.ingestion import fetch as fetch_module
 from orchestration.ingestion.fetch import FetchError, NoDownloadUrlError, fetch
 from orchestration.ingestion.loader import load_file
 from orchestration.ingestion.registry import get_dataset
@@ -209,3 +210,16 @@ def test_a_body_that_is_not_a_zip_fails_cleanly(http_server, landing):
         _fetch(COMMUNES, url, landing)
 
     assert _folder_listing(landing, COMMUNES) == []
+
+
+def test_fetch_reports_bytes_received_as_it_goes(http_server, landing, monkeypatch, caplog):
+    """Small chunks and no delay between reports: a line per chunk, then the total."""
+    monkeypatch.setattr(fetch_module, "CHUNK_SIZE", 64)
+    monkeypatch.setattr(fetch_module, "PROGRESS_EVERY", 0.0)
+    url = http_server.serve("/holidays.csv", body=BODY)
+    with caplog.at_level("INFO", logger="orchestration.ingestion.fetch"):
+        _fetch(HOLIDAYS, url, landing)
+    progress = [r.getMessage() for r in caplog.records if "received" in r.getMessage()]
+    megabytes = f"{len(BODY) / 1e6:.1f} MB of {len(BODY) / 1e6:.1f} MB received"
+    assert len(progress) == -(-len(BODY) // 64) + 1  # one per chunk, then the final line
+    assert progress[-1] == f"{url}: {megabytes}, done"
