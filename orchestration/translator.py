@@ -9,6 +9,8 @@
   the ingestion assets (``["raw", "<raw table>"]``), so lineage links up;
 - owners and descriptions: from the YAML (``meta.dagster.owners``, set for
   the whole project in dbt_project.yml; ``description``);
+- freshness: the daily-partitioned models carry the daily deadline of
+  freshness.py (sources' freshness goes to the ingestion assets);
 - dbt tests become asset checks; error-severity tests (the default here:
   keys, contracts, relationships) are blocking, so a broken integrity test
   stops the assets downstream of it. The quality-rule tests are severity
@@ -20,8 +22,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 
+from orchestration.freshness import daily_model_policy
+
+# Models built by the daily partitioned step (dbt_project.yml sets the tag).
+DAILY_PARTITIONED_TAG = "daily_partitioned"
 TRANSLATOR_SETTINGS = DagsterDbtTranslatorSettings(enable_asset_checks=True)
 
 
@@ -64,3 +71,10 @@ class WattlasDbtTranslator(DagsterDbtTranslator):
         return (dbt_resource_props.get("description") or "").strip() or super().get_description(
             dbt_resource_props
         )
+
+    def get_asset_spec(self, manifest, unique_id, project) -> dg.AssetSpec:
+        spec = super().get_asset_spec(manifest, unique_id, project)
+        node = manifest.get("nodes", {}).get(unique_id, {})
+        if node.get("resource_type") == "model" and DAILY_PARTITIONED_TAG in node.get("tags", []):
+            spec = spec.replace_attributes(freshness_policy=daily_model_policy())
+        return spec

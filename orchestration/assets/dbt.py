@@ -44,9 +44,8 @@ from orchestration.resources import (
     is_lock_error,
     lock_failure,
 )
-from orchestration.translator import WattlasDbtTranslator
+from orchestration.translator import DAILY_PARTITIONED_TAG, WattlasDbtTranslator
 
-INCREMENTAL_TAG = "daily_partitioned"
 # Selectors of selectors.yml (in the manifest once dbt has parsed it).
 UPSTREAM_SELECTOR = "upstream_of_daily"  # +tag:daily_partitioned, the tag excluded
 DAILY_SELECTOR = "daily_partitioned"  # tag:daily_partitioned
@@ -62,7 +61,7 @@ def incremental_model_names(manifest_path: Path = dbt_project.manifest_path) -> 
     return sorted(
         node["name"]
         for node in manifest.get("nodes", {}).values()
-        if node.get("resource_type") == "model" and INCREMENTAL_TAG in node.get("tags", [])
+        if node.get("resource_type") == "model" and DAILY_PARTITIONED_TAG in node.get("tags", [])
     )
 
 

@@ -72,6 +72,7 @@ from orchestration.alerts import (  # noqa: E402
 )
 from orchestration.assets.dbt import (  # noqa: E402
     HAS_INCREMENTAL_MODELS,
+    incremental_model_names,
     dbt_assets_defs,
     dbt_daily_models,
 )
@@ -201,6 +202,31 @@ def test_definitions_load(defs):
     assert (daily.cron_schedule, daily.execution_timezone) == ("0 5 * * *", "Europe/Paris")
     checks = {spec.key for asset in dbt_assets_defs for spec in asset.check_specs}
     assert checks, "dbt tests must be asset checks"
+
+
+def test_freshness_follows_the_sources_and_the_daily_schedule(defs):
+    from orchestration.freshness import DAILY_DEADLINE_CRON, DAILY_RUN_ALLOWANCE, source_policy
+    from orchestration.project import get_dbt_project
+
+    graph = defs.resolve_asset_graph()
+    manifest = json.loads(get_dbt_project().manifest_path.read_text())
+    # every raw table judged by the delays of its dbt source
+    for source in manifest["sources"].values():
+        key = dg.AssetKey(source["meta"]["dagster"]["asset_key"])
+        if source["source_name"] != "loader":
+            assert graph.get(key).freshness_policy == source_policy(source["freshness"]), key
+    statuses = graph.get(dg.AssetKey(["raw", "irve__consolidation_dynamique"])).freshness_policy
+    assert statuses.fail_window.to_timedelta().days == 3
+    # the daily models, and only they, are due between the schedule's start and
+    # the deadline
+    policies = {key.path[-1]: graph.get(key).freshness_policy for key in graph.get_all_asset_keys()}
+    for name in incremental_model_names():
+        assert policies[name].deadline_cron == DAILY_DEADLINE_CRON, name
+        assert policies[name].timezone == "Europe/Paris"
+    assert policies["dim_regions"] is None
+    deadline_hour = int(DAILY_DEADLINE_CRON.split()[1])
+    schedule_hour = int(defs.resolve_schedule_def("daily_schedule").cron_schedule.split()[1])
+    assert deadline_hour - DAILY_RUN_ALLOWANCE.total_seconds() / 3600 == schedule_hour
 
 
 def test_every_dbt_test_runs_in_exactly_one_step():

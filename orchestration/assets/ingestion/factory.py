@@ -1,6 +1,7 @@
 """One ingestion asset per registry dataset, keyed ``["raw", <raw table>]``
 (the key the dbt sources declare in ``meta.dagster.asset_key``), in the
-domain group of that dbt source (``meta.domain``, see translator.py)."""
+domain group of that dbt source (``meta.domain``, see translator.py), with that source's freshness
+(freshness.py)."""
 
 from functools import cache
 
@@ -8,10 +9,16 @@ import dagster as dg
 
 from orchestration import settings
 from orchestration.assets.ingestion.loading import IngestionConfig, ingest
+from orchestration.freshness import source_freshness_policies
 from orchestration.ingestion.registry import DATASETS, Dataset
 from orchestration.project import get_dbt_project
 from orchestration.resources import WAREHOUSE_POOL, WarehouseResource
 from orchestration.translator import source_domains
+
+
+@cache
+def _freshness() -> dict[tuple[str, ...], dg.FreshnessPolicy]:
+    return source_freshness_policies(get_dbt_project().manifest_path)
 
 
 @cache
@@ -46,6 +53,7 @@ def ingestion_asset(dataset: Dataset) -> dg.AssetsDefinition:
         metadata={"dataset": dataset.key, "url": dataset.url or "(sample/landing only)"},
         retry_policy=fetch_retry_policy(),
         pool=WAREHOUSE_POOL,
+        freshness_policy=_freshness().get(tuple(raw_asset_key(dataset).path)),
     )
     def _asset(
         context: dg.AssetExecutionContext,
