@@ -72,9 +72,9 @@ from orchestration.alerts import (  # noqa: E402
 )
 from orchestration.assets.dbt import (  # noqa: E402
     HAS_INCREMENTAL_MODELS,
-    incremental_model_names,
     dbt_assets_defs,
     dbt_daily_models,
+    incremental_model_names,
 )
 from orchestration.assets.ingestion import ingestion_assets  # noqa: E402
 from orchestration.checks import asset_checks  # noqa: E402

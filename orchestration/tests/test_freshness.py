@@ -7,7 +7,10 @@ from orchestration.freshness import source_policy
 
 def test_warn_and_error_become_warn_and_fail_windows():
     policy = source_policy(
-        {"warn_after": {"count": 1, "period": "day"}, "error_after": {"count": 36, "period": "hour"}}
+        {
+            "warn_after": {"count": 1, "period": "day"},
+            "error_after": {"count": 36, "period": "hour"},
+        }
     )
     assert policy.fail_window.to_timedelta() == timedelta(hours=36)
     assert policy.warn_window.to_timedelta() == timedelta(days=1)
