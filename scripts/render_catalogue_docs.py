@@ -38,7 +38,7 @@ FAMILIES = {
     "p": "Charging pools (p): AFIR power tiers",
     "u": "Usage (u): how it is used",
     "q": "Quality of service (q)",
-    "d": "Temporal (d): computed at read time, never stored",
+    "d": "Temporal (d): derived from the store, never stored in it",
     "e": "Energy (e)",
     "c": "Renewable energy credits (c): TIRUERT",
     "qua": "Data quality (qua)",

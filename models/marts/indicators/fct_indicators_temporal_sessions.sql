@@ -1,7 +1,8 @@
-{{ config(materialized='view') }}
+{{ config(materialized='table') }}
 
 {#
-    d3, sessions per charge point, computed at read time (never stored):
+    d3, sessions per charge point, never in the store; a table recomputed
+    whole on every run (its many tests read it instead of recomputing it):
     one row per level (those the catalogue allows for d3), target, period
     granularity (d, w, m, q, y) and period, value = sessions (as u10 counts
     them) / charge point-days in the quality-of-service scope, i.e. the mean

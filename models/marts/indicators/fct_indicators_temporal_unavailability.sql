@@ -1,8 +1,9 @@
-{{ config(materialized='view') }}
+{{ config(materialized='table') }}
 
 {#
-    d8, share of charge points unavailable for more than 7 days, computed
-    at read time (never stored) from the charge point days behind q1
+    d8, share of charge points unavailable for more than 7 days, never in
+    the store; a table recomputed whole on every run (its many tests read it
+    instead of recomputing it), from the charge point days behind q1
     (int_usage_point_days: the store keeps only sums, which cannot tell one
     long outage from many short ones). A day is unavailable for a charge
     point in the quality-of-service scope when it has out-of-service time
