@@ -84,7 +84,8 @@ def read_areas(warehouse) -> dict[str, AreaDays]:
     for code, days in grouped.items():
 
         def column(index, kind=float, days=days):
-            return np.array([kind(day[index]) if day[index] is not None else np.nan for day in days])
+            values = [kind(day[index]) if day[index] is not None else np.nan for day in days]
+            return np.array(values)
 
         energy = column(2)
         energy[~np.array([bool(day[9]) for day in days])] = np.nan
@@ -171,8 +172,9 @@ def summary(areas: dict[str, AreaDays], forecasts: list[Forecast]) -> list[dict]
         by_key.setdefault(key, {})[forecast.target_date] = forecast.forecast_mwh
     lines = []
     for (code, horizon, name), values in sorted(by_key.items()):
-        errors = [values[day] - actual[(code, day)] for day in sorted(values)]
-        percent = [abs(error) / actual[(code, day)] for error, day in zip(errors, sorted(values))]
+        days = sorted(values)
+        errors = [values[day] - actual[(code, day)] for day in days]
+        percent = [abs(values[day] / actual[(code, day)] - 1) for day in days]
         lines.append(
             {
                 "area_code": code,
@@ -196,7 +198,9 @@ def summary(areas: dict[str, AreaDays], forecasts: list[Forecast]) -> list[dict]
 
 def print_summary(lines: list[dict], seconds: float) -> None:
     print(f"consumption forecasts: rolling-origin backtest of {BACKTEST_YEAR} ({seconds:.1f} s)")
-    print(f"{'area':<5} {'h':>2} {'model':<37} {'days':>5} {'MAPE %':>7} {'MAE MWh':>10} {'skill':>7}")
+    print(
+        f"{'area':<5} {'h':>2} {'model':<37} {'days':>5} {'MAPE %':>7} {'MAE MWh':>10} {'skill':>7}"
+    )
     for line in lines:
         skill = line["skill_vs_persistence"]
         print(
