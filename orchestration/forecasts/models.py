@@ -25,9 +25,6 @@ HEATING_BASE_C = 15.0
 DEEP_HEATING_BASE_C = 5.0
 COOLING_BASE_C = 20.0
 SMOOTHING_WEIGHTS = (0.6, 0.3, 0.1)  # today, yesterday, the day before
-# A small ridge penalty keeps the normal equations solvable when a dummy
-# never fires in the training days (a bridge day not yet seen).
-RIDGE_PENALTY = 1e-3
 SEED = 20240101
 
 
@@ -118,11 +115,25 @@ def design_matrix(days: AreaDays, weather: bool = True) -> np.ndarray:
 
 
 def fit_least_squares(features: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """Ridge-regularised least squares (the intercept, column 0, unpenalised)."""
-    penalty = RIDGE_PENALTY * len(target) * np.eye(features.shape[1])
-    penalty[0, 0] = 0.0
-    gram = features.T @ features + penalty
-    return np.linalg.solve(gram, features.T @ target)
+    """Ordinary least squares through the normal equations. A feature that
+    is 0 on every training day (a bridge day not yet seen) gets coefficient
+    0; a rank-deficient rest falls back to numpy's minimum-norm answer."""
+    used = np.flatnonzero(np.any(features != 0, axis=0))
+    coefficients = np.zeros(features.shape[1])
+    kept = features[:, used]
+    try:
+        coefficients[used] = np.linalg.solve(kept.T @ kept, kept.T @ target)
+    except np.linalg.LinAlgError:
+        coefficients[used] = np.linalg.lstsq(kept, target, rcond=None)[0]
+    return coefficients
+
+
+def _cached(context: dict, key, compute: Callable[[], object]):
+    """``context`` (one per area, shared by the origins) keeps what does not
+    depend on the origin: the design matrices and smoothed temperatures."""
+    if key not in context:
+        context[key] = compute()
+    return context[key]
 
 
 def _known(days: AreaDays, origin: int) -> np.ndarray:
@@ -153,7 +164,7 @@ def seasonal_naive(days: AreaDays, origin: int, horizon: int, context) -> float:
 
 
 def _regression(days, origin, horizon, context, *, weather: bool, residual_memory: bool):
-    matrix = context.setdefault(("design", weather), design_matrix(days, weather))
+    matrix = _cached(context, ("design", weather), lambda: design_matrix(days, weather))
     known = _known(days, origin)
     target = np.log(days.energy_mwh[known])
     coefficients = fit_least_squares(matrix[known], target)
@@ -191,13 +202,13 @@ def gradient_boosting(days: AreaDays, origin: int, horizon: int, context) -> flo
     residual of the last known day and the temperature as features."""
     import lightgbm
 
-    matrix = context.setdefault(("design", True), design_matrix(days, True))
+    matrix = _cached(context, ("design", True), lambda: design_matrix(days, True))
     known = _known(days, origin)
     target = np.log(days.energy_mwh[known])
     coefficients = fit_least_squares(matrix[known], target)
     residuals = np.full(len(days), np.nan)
     residuals[known] = target - matrix[known] @ coefficients
-    temperatures = smoothed_temperatures(days)
+    temperatures = _cached(context, "smoothed", lambda: smoothed_temperatures(days))
     weekday = days.iso_weekday.astype(float)
 
     def features(index: np.ndarray) -> np.ndarray:
@@ -215,12 +226,13 @@ def gradient_boosting(days: AreaDays, origin: int, horizon: int, context) -> flo
             "lambda_l2": 1.0,
             "deterministic": True,
             "force_row_wise": True,
+            "max_bin": 63,
             "num_threads": 1,
             "seed": SEED,
             "verbosity": -1,
         },
         lightgbm.Dataset(features(train), residuals[train]),
-        num_boost_round=150,
+        num_boost_round=100,
     )
     target_index = np.array([origin + horizon])
     correction = float(booster.predict(features(target_index))[0])

@@ -84,9 +84,7 @@ def test_persistence_and_seasonal_naive_take_their_defined_day():
 
 def test_summary_on_two_hand_computed_days():
     days = weekday_series(weeks=1)
-    actuals = AreaDays(
-        **{**days.__dict__, "energy_mwh": np.array([100.0, 200.0, *[np.nan] * 6])}
-    )
+    actuals = AreaDays(**{**days.__dict__, "energy_mwh": np.array([100.0, 200.0, *[np.nan] * 6])})
 
     def forecast(model, day, value):
         return backtest.Forecast("XX", model, "1", backtest.BACKTEST, date(2024, 1, 7),
