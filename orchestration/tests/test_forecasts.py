@@ -163,7 +163,8 @@ def test_published_model_beats_persistence_and_is_the_one_forecast(built):
     best = min(rows, key=lambda name: (rows[name], name))
     assert float(rows[best]) < float(rows[models.BASELINE])
     forecast_models = built.execute(
-        "select distinct model_name from marts.fct_consumption_forecast_daily where area_code = 'FR'"
+        "select distinct model_name from marts.fct_consumption_forecast_daily "
+        "where area_code = 'FR'"
     ).fetchall()
     assert forecast_models == [(best,)]
     next_days = built.execute(
