@@ -128,9 +128,8 @@ area_days as (
     from areas
     inner join dates_flagged
         on
-            dates_flagged.date_day >= areas.first_date
-            and dates_flagged.date_day
-            <= cast({{ dbt.dateadd('day', 1, 'areas.last_date') }} as date)
+            areas.first_date <= dates_flagged.date_day
+            and areas.last_date + 1 >= dates_flagged.date_day
 
 ),
 
