@@ -210,6 +210,31 @@ def print_summary(lines: list[dict], seconds: float) -> None:
         )
 
 
+# What the national next-day forecast must reach (printed, not enforced):
+# a MAPE of at most 2.5 %, at least 50 % below same-weekday persistence's.
+TARGET_MAPE_PCT = 2.5
+TARGET_SKILL = 0.5
+
+
+def target_lines(lines: list[dict]) -> list[str]:
+    """Whether the best model of each area's next-day backtest meets the targets."""
+    verdicts = []
+    for area in sorted({line["area_code"] for line in lines}):
+        scored = [line for line in lines if line["area_code"] == area and line["horizon_days"] == 1]
+        if not scored:
+            continue
+        best = min(scored, key=lambda line: (round(line["mape_pct"], 6), line["model_name"]))
+        skill = best["skill_vs_persistence"]
+        met = best["mape_pct"] <= TARGET_MAPE_PCT and skill is not None and skill >= TARGET_SKILL
+        verdicts.append(
+            f"{area} D+1 published {best['model_name']}: MAPE {best['mape_pct']:.3f} % "
+            f"(target <= {TARGET_MAPE_PCT} %), "
+            f"{'n/a' if skill is None else f'{100 * skill:.1f} %'} below persistence "
+            f"(target >= {100 * TARGET_SKILL:.0f} %): {'met' if met else 'NOT met'}"
+        )
+    return verdicts
+
+
 def write_forecasts(warehouse, forecasts: list[Forecast]) -> None:
     """Replace the raw forecast table's rows in one transaction."""
     warehouse.ensure_raw_table(RAW_TABLE, RAW_COLUMNS)
@@ -239,6 +264,8 @@ def run(warehouse, *, verbose: bool = True) -> list[dict]:
     write_forecasts(warehouse, forecasts)
     if verbose:
         print_summary(lines, time.perf_counter() - started)
+        for verdict in target_lines(lines):
+            print(verdict)
         for code in skipped:
             print(f"area {code}: less than {MIN_HISTORY_DAYS} days before {BACKTEST_YEAR}, "
                   "not forecast")  # fmt: skip

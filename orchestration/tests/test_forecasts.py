@@ -172,3 +172,15 @@ def test_published_model_beats_persistence_and_is_the_one_forecast(built):
         "where area_code = 'FR' and forecast_kind = 'next_day'"
     ).fetchall()
     assert next_days == [(date(2025, 1, 1),)]
+
+
+def test_targets_are_judged_on_the_best_model():
+    lines = [
+        {"area_code": "FR", "horizon_days": 1, "model_name": models.BASELINE,
+         "mape_pct": 6.0, "skill_vs_persistence": 0.0},
+        {"area_code": "FR", "horizon_days": 1, "model_name": "good",
+         "mape_pct": 2.4, "skill_vs_persistence": 0.6},
+    ]  # fmt: skip
+    assert backtest.target_lines(lines)[0].endswith(": met")
+    lines[1] |= {"mape_pct": 2.6, "skill_vs_persistence": 1 - 2.6 / 6.0}
+    assert backtest.target_lines(lines)[0].endswith("NOT met")
