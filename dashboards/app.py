@@ -27,6 +27,11 @@ PAGES = [
         url_path="thermosensitivity",
     ),
     st.Page(
+        str(HERE / "pages" / "forecasts.py"),
+        title="Consumption forecast",
+        url_path="forecasts",
+    ),
+    st.Page(
         str(HERE / "pages" / "availability.py"),
         title="Availability & saturation",
         url_path="availability",

@@ -336,6 +336,70 @@ def thermosensitivity(target: Target | None = None) -> pd.DataFrame:
     )
 
 
+# --- forecasts -------------------------------------------------------------------
+
+
+def consumption_forecast(area_code: str, target: Target | None = None) -> pd.DataFrame:
+    """The published next-day forecast of one area, with its error band and the actuals."""
+    frame = run_query(
+        """
+        select
+            target_date,
+            forecast_kind,
+            model_name,
+            forecast_mwh,
+            forecast_lower_mwh,
+            forecast_upper_mwh,
+            actual_mwh,
+            error_mwh,
+            backtest_mape_pct,
+            band_pct
+        from marts.fct_consumption_forecast_daily
+        where area_code = :area and horizon_days = 1
+        order by target_date
+        """,
+        {"area": area_code},
+        target,
+    )
+    return _numeric(
+        frame,
+        "forecast_mwh",
+        "forecast_lower_mwh",
+        "forecast_upper_mwh",
+        "actual_mwh",
+        "error_mwh",
+        "backtest_mape_pct",
+        "band_pct",
+    )
+
+
+def forecast_backtest_summary(target: Target | None = None) -> pd.DataFrame:
+    """Every model's backtest scores (MAPE, MAE, skill against persistence)."""
+    frame = run_query(
+        """
+        select
+            forecast_target,
+            area_code,
+            model_name,
+            model_version,
+            horizon_days,
+            day_count,
+            mape_pct,
+            mae_value,
+            mean_error_value,
+            skill_vs_persistence,
+            model_rank,
+            is_published
+        from marts.fct_forecast_backtest_summary
+        order by forecast_target, area_code, horizon_days, model_rank
+        """,
+        target=target,
+    )
+    return _numeric(
+        frame, "day_count", "mape_pct", "mae_value", "mean_error_value", "skill_vs_persistence"
+    )
+
+
 # --- usage ---------------------------------------------------------------------
 
 

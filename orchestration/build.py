@@ -26,6 +26,12 @@ A build that fails records nothing, so the next one selects the same files
 again. The record lives in the warehouse itself (``audit.dbt_builds``), so a
 deleted or swapped warehouse file never inherits another one's state.
 
+When the build rebuilt a model tagged ``forecast_output`` (what the
+consumption forecasts read changed, or the forecast models were edited), the
+forecasts are refreshed (``orchestration.forecasts``: backtest, next day)
+and the models reading them built again, in ``<target-path>/forecasts``;
+their results replace those of the first pass in ``run_results.json``.
+
 ``--mark-built`` records, without building, that the warehouse is built
 as of its latest load (after a Dagster backfill, for example): the next
 run then builds only what comes after.
@@ -140,6 +146,48 @@ def rebuilt_days_vars(state: Path, project: str, dbt_args: list[str]) -> list[st
     return ["--vars", TEST_REBUILT_DAYS_ONLY]
 
 
+FORECAST_TAG = "forecast_output"
+FORECAST_FOLDER = "forecasts"
+
+
+def forecasts_to_refresh(target_path: Path) -> bool:
+    """Whether the build just made rebuilt a model tagged ``forecast_output``."""
+    results, manifest = target_path / "run_results.json", target_path / "manifest.json"
+    if not results.is_file() or not manifest.is_file():
+        return False
+    nodes = json.loads(manifest.read_text())["nodes"]
+    return any(
+        FORECAST_TAG in nodes.get(result["unique_id"], {}).get("tags", [])
+        for result in json.loads(results.read_text())["results"]
+    )
+
+
+def refresh_forecasts(target: str, duckdb_path: Path | None, target_path: Path,
+                      dbt_args: list[str]) -> int:  # fmt: skip
+    """Backtest and forecast, then build the models reading the forecasts;
+    their results are merged into ``run_results.json`` of ``target_path``."""
+    from orchestration.forecasts.backtest import run as run_forecasts
+
+    warehouse = connect(target, duckdb_path)
+    try:
+        run_forecasts(warehouse)
+    finally:
+        warehouse.close()
+    second = target_path / FORECAST_FOLDER
+    second.mkdir(parents=True, exist_ok=True)
+    if (target_path / "partial_parse.msgpack").is_file():  # no second full parse
+        shutil.copy(target_path / "partial_parse.msgpack", second / "partial_parse.msgpack")
+    status = _run([_dbt(), "build", "--target", target, "--target-path", str(second),
+                   "--select", f"tag:{FORECAST_TAG}", *dbt_args])  # fmt: skip
+    if (second / "run_results.json").is_file() and (target_path / "run_results.json").is_file():
+        first = json.loads((target_path / "run_results.json").read_text())
+        again = json.loads((second / "run_results.json").read_text())["results"]
+        rebuilt = {result["unique_id"] for result in again}
+        first["results"] = [r for r in first["results"] if r["unique_id"] not in rebuilt] + again
+        (target_path / "run_results.json").write_text(json.dumps(first))
+    return status
+
+
 def _run(args: list[str]) -> int:
     print("$ dbt " + " ".join(args[1:]), flush=True)
     return subprocess.run(args).returncode
@@ -200,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         status = _run(
             [*base, "--select", *selectors, "--state", str(state), *scope, *args.dbt_args]
         )
+    if status == 0 and not args.mark_built and forecasts_to_refresh(args.target_path):
+        status = refresh_forecasts(args.target, args.duckdb_path, args.target_path, args.dbt_args)
     if status == 0:
         state.mkdir(parents=True, exist_ok=True)
         shutil.copy(args.target_path / "manifest.json", state / "manifest.json")

@@ -11,6 +11,7 @@ import dagster as dg
 from orchestration import settings
 from orchestration.alerts import quality_alert_sensor, run_failure_alert_sensor
 from orchestration.assets.dbt import dbt_assets_defs
+from orchestration.assets.forecasts import forecast_assets
 from orchestration.assets.ingestion import ingestion_assets
 from orchestration.checks import asset_checks
 from orchestration.jobs import jobs
@@ -30,7 +31,7 @@ LOADER_BOOKKEEPING = dg.AssetSpec(
 def build_definitions(resources: dict[str, object]) -> dg.Definitions:
     """Everything, with the given resources (tests pass their own)."""
     return dg.Definitions(
-        assets=[*ingestion_assets, LOADER_BOOKKEEPING, *dbt_assets_defs],
+        assets=[*ingestion_assets, LOADER_BOOKKEEPING, *dbt_assets_defs, *forecast_assets],
         asset_checks=asset_checks,
         jobs=jobs,
         schedules=schedules,

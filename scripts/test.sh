@@ -45,6 +45,10 @@ postgres_half() {
     echo "== PostgreSQL: load the sample and dbt build"
     python -m orchestration.ingestion --target postgres load --sample
     dbt build --target postgres --target-path target/test-postgres
+    echo "== PostgreSQL: the forecasts, then the models reading them"
+    python -m orchestration.forecasts --target postgres
+    dbt build --target postgres --target-path target/test-postgres --select tag:forecast_output \
+        --exclude-resource-type unit_test
     echo "== PostgreSQL: the incremental models again, as a daily run (same types, same rows)"
     dbt build --target postgres --target-path target/test-postgres \
         --select config.materialized:incremental --exclude-resource-type unit_test

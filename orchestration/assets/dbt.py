@@ -15,6 +15,9 @@
   5), one run each, so its memory follows the chunk, not the range.
 - ``dbt_models`` (``after_daily``): every other model, snapshot and test,
   unpartitioned: the marts and what the daily models do not read.
+- ``dbt_forecast_models`` (``forecast_output``): the models reading the
+  forecasts that the Python asset ``consumption_forecasts`` writes after
+  ``dbt_models`` (orchestration/assets/forecasts.py).
 
 Nothing after the daily set feeds it, so a run never has to split one of
 them into steps. A test of a daily model that also reads a model built
@@ -49,7 +52,8 @@ from orchestration.translator import DAILY_PARTITIONED_TAG, WattlasDbtTranslator
 # Selectors of selectors.yml (in the manifest once dbt has parsed it).
 UPSTREAM_SELECTOR = "upstream_of_daily"  # +tag:daily_partitioned, the tag excluded
 DAILY_SELECTOR = "daily_partitioned"  # tag:daily_partitioned
-AFTER_SELECTOR = "after_daily"  # everything else
+AFTER_SELECTOR = "after_daily"  # everything else but the forecast models
+FORECAST_SELECTOR = "forecast_output"  # tag:forecast_output
 
 dbt_project = get_dbt_project()
 translator = WattlasDbtTranslator()
@@ -174,8 +178,11 @@ def _unpartitioned_assets(name: str, selector: str):
     return _assets
 
 
-dbt_models = _unpartitioned_assets("dbt_models", AFTER_SELECTOR if HAS_INCREMENTAL_MODELS else "")
-dbt_assets_defs = [dbt_models]
+dbt_models = _unpartitioned_assets(
+    "dbt_models", AFTER_SELECTOR if HAS_INCREMENTAL_MODELS else "not_forecast_output"
+)
+dbt_forecast_models = _unpartitioned_assets("dbt_forecast_models", FORECAST_SELECTOR)
+dbt_assets_defs = [dbt_models, dbt_forecast_models]
 dbt_daily_models = None
 
 if HAS_INCREMENTAL_MODELS:

@@ -76,6 +76,7 @@ from orchestration.assets.dbt import (  # noqa: E402
     dbt_daily_models,
     incremental_model_names,
 )
+from orchestration.assets.forecasts import forecast_assets  # noqa: E402
 from orchestration.assets.ingestion import ingestion_assets  # noqa: E402
 from orchestration.checks import asset_checks  # noqa: E402
 from orchestration.definitions import build_definitions  # noqa: E402
@@ -179,11 +180,15 @@ def test_definitions_load(defs):
 
     nodes = json.loads(get_dbt_project().manifest_path.read_text())["sources"].values()
     # every raw table's source has its ingestion asset; the loader's own
-    # bookkeeping (raw._loads, written by all of them) has none
+    # bookkeeping (raw._loads, written by all of them) has none, and the
+    # forecasts have the forecast asset
     source_keys = {dg.AssetKey(node["meta"]["dagster"]["asset_key"]) for node in nodes
-                   if node["source_name"] != "loader"}  # fmt: skip
+                   if node["source_name"] not in ("loader", "forecasts")}  # fmt: skip
     ingestion_keys = {key for asset in ingestion_assets for key in asset.keys}
     assert source_keys <= ingestion_keys, source_keys - ingestion_keys
+    forecast_keys = {dg.AssetKey(node["meta"]["dagster"]["asset_key"]) for node in nodes
+                     if node["source_name"] == "forecasts"}  # fmt: skip
+    assert forecast_keys == {key for asset in forecast_assets for key in asset.keys}
     # Groups are domains (meta.domain by folder in dbt_project.yml), never layers
     # nor Dagster's "default"; a raw table is in its dbt source's domain.
     domains = {"core", "consumption", "charging", "usage", "quality", "history"}
@@ -236,7 +241,12 @@ def test_every_dbt_test_runs_in_exactly_one_step():
     before)."""
     from dagster_dbt.utils import select_unique_ids
 
-    from orchestration.assets.dbt import AFTER_SELECTOR, DAILY_SELECTOR, UPSTREAM_SELECTOR
+    from orchestration.assets.dbt import (
+        AFTER_SELECTOR,
+        DAILY_SELECTOR,
+        FORECAST_SELECTOR,
+        UPSTREAM_SELECTOR,
+    )
     from orchestration.project import get_dbt_project
 
     manifest = json.loads(get_dbt_project().manifest_path.read_text())
@@ -246,7 +256,7 @@ def test_every_dbt_test_runs_in_exactly_one_step():
             for unique_id in select_unique_ids("", "", name, None, manifest)
             if unique_id.startswith("test.")
         }
-        for name in (UPSTREAM_SELECTOR, DAILY_SELECTOR, AFTER_SELECTOR)
+        for name in (UPSTREAM_SELECTOR, DAILY_SELECTOR, AFTER_SELECTOR, FORECAST_SELECTOR)
     }
     tests = {unique_id for unique_id in manifest["nodes"] if unique_id.startswith("test.")}
     counts = {test: sum(test in selected for selected in steps.values()) for test in tests}
@@ -260,7 +270,7 @@ def test_every_dbt_test_runs_in_exactly_one_step():
 
 def test_materialize_all_assets(resources, instance):
     result = dg.materialize(
-        [*ingestion_assets, *dbt_assets_defs, *asset_checks],
+        [*ingestion_assets, *dbt_assets_defs, *forecast_assets, *asset_checks],
         resources=resources,
         instance=instance,
         partition_key=DAY,
@@ -268,7 +278,8 @@ def test_materialize_all_assets(resources, instance):
     )
     assert result.success
     materialized = {event.asset_key for event in result.get_asset_materialization_events()}
-    expected = {key for asset in [*ingestion_assets, *dbt_assets_defs] for key in asset.keys}
+    every_asset = [*ingestion_assets, *dbt_assets_defs, *forecast_assets]
+    expected = {key for asset in every_asset for key in asset.keys}
     assert expected - materialized == set()
     failed = (
         [

@@ -21,7 +21,8 @@ from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
 DASHBOARDS = REPO / "dashboards"
-PAGES = ["overview", "charge_points", "consumption", "thermosensitivity", "availability", "quality"]
+PAGES = ["overview", "charge_points", "consumption", "thermosensitivity", "forecasts",
+         "availability", "quality"]  # fmt: skip
 TIMEOUT = 120
 
 sys.path.insert(0, str(DASHBOARDS))
@@ -130,6 +131,24 @@ def test_thermosensitivity_key_figures(built_target):
     assert 0 < float(metrics["R²"]) <= 1
     app.selectbox(key="day_scope").set_value("all_days").run()
     assert not app.exception
+
+
+def test_forecast_page_key_figures(built_target):
+    """The page shows the published model's backtest MAPE and tomorrow's forecast,
+    as the marts hold them."""
+    published = query_layer.run_query(
+        "select model_name, mape_pct from marts.fct_forecast_backtest_summary "
+        "where area_code = 'FR' and horizon_days = 1 and is_published"
+    )
+    if published.empty:
+        pytest.skip("no consumption forecast in this warehouse")
+    app = _run("forecasts")
+    metrics = _metrics(app)
+    model, mape = published.iloc[0]["model_name"], float(published.iloc[0]["mape_pct"])
+    assert metrics[f"Backtest MAPE, {model}"] == f"{mape:.2f} %"
+    tomorrow = next(label for label in metrics if label.startswith("Forecast for"))
+    assert _number(metrics[tomorrow]) > 0
+    assert len(app.get("plotly_chart")) == 1
 
 
 def test_usage_and_quality_pages_when_built(built_target):

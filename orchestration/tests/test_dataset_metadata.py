@@ -10,8 +10,10 @@ import yaml
 
 from orchestration.ingestion.registry import DATASETS, REPO_ROOT
 
-# The loader's own bookkeeping (raw._loads) is a source, not a dataset.
-BOOKKEEPING_SOURCES = {"loader"}
+# Sources written inside the warehouse, not loaded from a dataset: the
+# loader's own bookkeeping (raw._loads) and the forecasts computed from the
+# marts (orchestration.forecasts).
+BOOKKEEPING_SOURCES = {"loader", "forecasts"}
 
 
 def source_tables(root: Path = REPO_ROOT) -> dict[str, dict]:
