@@ -27,8 +27,9 @@ again. The record lives in the warehouse itself (``audit.dbt_builds``), so a
 deleted or swapped warehouse file never inherits another one's state.
 
 When the build rebuilt a model tagged ``forecast_output`` (what the
-consumption forecasts read changed, or the forecast models were edited), the
-forecasts are refreshed (``orchestration.forecasts``: backtest, next day)
+consumption or charging demand forecasts read changed, or the forecast models
+were edited), the forecasts are refreshed (``orchestration.forecasts``:
+backtest, next day)
 and the models reading them built again, in ``<target-path>/forecasts``;
 their results replace those of the first pass in ``run_results.json``.
 
@@ -166,11 +167,13 @@ def refresh_forecasts(target: str, duckdb_path: Path | None, target_path: Path,
                       dbt_args: list[str]) -> int:  # fmt: skip
     """Backtest and forecast, then build the models reading the forecasts;
     their results are merged into ``run_results.json`` of ``target_path``."""
+    from orchestration.forecasts import charging
     from orchestration.forecasts.backtest import run as run_forecasts
 
     warehouse = connect(target, duckdb_path)
     try:
         run_forecasts(warehouse)
+        charging.run(warehouse)
     finally:
         warehouse.close()
     second = target_path / FORECAST_FOLDER

@@ -1,3 +1,5 @@
+{{ config(meta={'domain': 'charging'}) }}
+
 {#
     What the next-day charging demand forecasts read
     (orchestration/forecasts/charging.py): for the nation, each region and

@@ -1,3 +1,5 @@
+{{ config(meta={'domain': 'charging'}) }}
+
 {#
     The rolling-origin backtest of the next-day charging demand forecasts
     as data: each model's forecast of each backtested day, made from the

@@ -1,3 +1,5 @@
+{{ config(meta={'domain': 'charging'}) }}
+
 {#
     How good each charging demand model has been over the backtested days:
     the weighted absolute percentage error (WAPE = 100 x sum of the

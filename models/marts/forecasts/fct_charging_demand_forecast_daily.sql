@@ -1,3 +1,5 @@
+{{ config(meta={'domain': 'charging'}) }}
+
 {#
     The published next-day charging demand forecast (per area and target,
     the model with the lowest backtest WAPE, fct_charging_demand_backtest_summary)

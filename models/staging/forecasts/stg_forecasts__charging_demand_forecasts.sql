@@ -1,3 +1,5 @@
+{{ config(meta={'domain': 'charging'}) }}
+
 {#
     The raw table is written by orchestration.forecasts (charging.py) after
     the usage indicators are built. Until it has run once, the table does
