@@ -148,6 +148,19 @@ def test_every_model_forecasts_the_same_days():
     assert next_days == {date(2025, 1, 13)}  # the day after six weeks from 2024-12-02
 
 
+def test_a_day_one_model_cannot_forecast_is_dropped_for_every_model():
+    days = weekday_series(weeks=6)
+
+    def picky(days, origin, horizon):
+        return math.nan if origin == 30 else 1.0
+
+    models = {charging.BASELINE: charging.MODELS[charging.BASELINE], "picky": ("1", picky)}
+    forecasts = charging.forecast_series(("national", "FR", "sessions"), days, models)
+    targets = [f.target_date for f in forecasts if f.model_name == charging.BASELINE]
+    assert len(targets) == len(charging.backtest_origins(days, 1))  # with next day, less one
+    assert date(2025, 1, 2) not in targets  # the target of origin 30
+
+
 # --- the stored backtest of a built warehouse ----------------------------------
 
 WAREHOUSE = os.environ.get("WATTLAS_TEST_DUCKDB_PATH")
