@@ -211,3 +211,35 @@ def test_forecast_mart_publishes_the_best_model(built):
         "from marts.fct_charging_demand_forecast_daily"
     ).fetchall()
     assert {row[:3]: row[3] for row in published} == {key: v[1] for key, v in best.items()}
+
+
+def test_the_build_refreshes_only_the_forecast_family_it_rebuilt(tmp_path):
+    import json
+
+    from orchestration.build import forecasts_to_refresh
+
+    source = {"consumption": "source.w.forecasts.consumption_daily",
+              "charging": "source.w.forecasts.charging_demand_daily"}  # fmt: skip
+    tagged = {"tags": ["forecast_output"]}
+    manifest = {
+        "nodes": {"model.w.stg_c": tagged, "model.w.fct_c": tagged,
+                  "model.w.stg_d": tagged, "model.w.fct_d": tagged, "model.w.int_d": {"tags": []}},
+        "sources": {
+            source["consumption"]: {"source_name": "forecasts", "name": "consumption_daily"},
+            source["charging"]: {"source_name": "forecasts", "name": "charging_demand_daily"},
+        },
+        "child_map": {source["consumption"]: ["model.w.stg_c"], "model.w.stg_c": ["model.w.fct_c"],
+                      source["charging"]: ["model.w.stg_d"], "model.w.stg_d": ["model.w.fct_d"],
+                      "model.w.int_d": ["model.w.fct_d"]},
+    }  # fmt: skip
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+
+    def rebuilt(*ids):
+        results = {"results": [{"unique_id": unique_id} for unique_id in ids]}
+        (tmp_path / "run_results.json").write_text(json.dumps(results))
+        return forecasts_to_refresh(tmp_path)
+
+    assert rebuilt("model.w.int_d", "model.w.fct_d") == ["charging"]
+    assert rebuilt("model.w.fct_c") == ["consumption"]
+    assert rebuilt("model.w.fct_c", "model.w.stg_d") == ["consumption", "charging"]
+    assert rebuilt("model.w.int_d") == []
