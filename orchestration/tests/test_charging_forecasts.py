@@ -12,6 +12,8 @@ its summary mart.
   from the rows of fct_charging_demand_backtest_daily equals the one of
   fct_charging_demand_backtest_summary, and the forecast mart publishes
   those models.
+- The build runner refreshes only the forecast family whose models it
+  rebuilt.
 """
 
 import math
