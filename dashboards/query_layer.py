@@ -400,6 +400,74 @@ def forecast_backtest_summary(target: Target | None = None) -> pd.DataFrame:
     )
 
 
+def charging_demand_forecast(
+    area_level: str, area_code: str, forecast_target: str, target: Target | None = None
+) -> pd.DataFrame:
+    """The published next-day charging demand forecast of one area and target
+    (sessions or energy), with its error band and the actual values."""
+    frame = run_query(
+        """
+        select
+            target_date,
+            forecast_kind,
+            model_name,
+            value_unit,
+            forecast_value,
+            forecast_lower_value,
+            forecast_upper_value,
+            actual_value,
+            error_value,
+            backtest_wape_pct,
+            band_value
+        from marts.fct_charging_demand_forecast_daily
+        where
+            area_level = :level and area_code = :area and forecast_target = :forecast_target
+            and horizon_days = 1
+        order by target_date
+        """,
+        {"level": area_level, "area": area_code, "forecast_target": forecast_target},
+        target,
+    )
+    return _numeric(
+        frame,
+        "forecast_value",
+        "forecast_lower_value",
+        "forecast_upper_value",
+        "actual_value",
+        "error_value",
+        "backtest_wape_pct",
+        "band_value",
+    )
+
+
+def charging_demand_backtest_summary(target: Target | None = None) -> pd.DataFrame:
+    """Every charging demand model's backtest scores (WAPE, MAE, skill against persistence)."""
+    frame = run_query(
+        """
+        select
+            area_level,
+            area_code,
+            forecast_target,
+            model_name,
+            horizon_days,
+            value_unit,
+            day_count,
+            wape_pct,
+            mae_value,
+            mean_error_value,
+            skill_vs_persistence,
+            model_rank,
+            is_published
+        from marts.fct_charging_demand_backtest_summary
+        order by area_level, area_code, forecast_target, horizon_days, model_rank
+        """,
+        target=target,
+    )
+    return _numeric(
+        frame, "day_count", "wape_pct", "mae_value", "mean_error_value", "skill_vs_persistence"
+    )
+
+
 # --- usage ---------------------------------------------------------------------
 
 

@@ -27,10 +27,11 @@ again. The record lives in the warehouse itself (``audit.dbt_builds``), so a
 deleted or swapped warehouse file never inherits another one's state.
 
 When the build rebuilt a model tagged ``forecast_output`` (what the
-consumption forecasts read changed, or the forecast models were edited), the
-forecasts are refreshed (``orchestration.forecasts``: backtest, next day)
-and the models reading them built again, in ``<target-path>/forecasts``;
-their results replace those of the first pass in ``run_results.json``.
+consumption or charging demand forecasts read changed, or the forecast models
+were edited), the forecasts of that family are refreshed
+(``orchestration.forecasts``: backtest, next day) and the models reading them
+built again, in ``<target-path>/forecasts``; their results replace those of
+the first pass in ``run_results.json``.
 
 ``--mark-built`` records, without building, that the warehouse is built
 as of its latest load (after a Dagster backfill, for example): the next
@@ -148,37 +149,70 @@ def rebuilt_days_vars(state: Path, project: str, dbt_args: list[str]) -> list[st
 
 FORECAST_TAG = "forecast_output"
 FORECAST_FOLDER = "forecasts"
+# forecast family -> its raw table's dbt source (source ``forecasts``)
+FORECAST_SOURCES = {"consumption": "consumption_daily", "charging": "charging_demand_daily"}
 
 
-def forecasts_to_refresh(target_path: Path) -> bool:
-    """Whether the build just made rebuilt a model tagged ``forecast_output``."""
+def _descendants(child_map: dict[str, list[str]], node: str) -> set[str]:
+    seen: set[str] = set()
+    stack = list(child_map.get(node, []))
+    while stack:
+        child = stack.pop()
+        if child not in seen:
+            seen.add(child)
+            stack.extend(child_map.get(child, []))
+    return seen
+
+
+def forecasts_to_refresh(target_path: Path) -> list[str]:
+    """The forecast families (``FORECAST_SOURCES``) one of whose models
+    tagged ``forecast_output`` (downstream of the family's raw table) the
+    build just rebuilt: a session file refreshes the charging demand
+    forecasts only, a consumption file the consumption ones only."""
     results, manifest = target_path / "run_results.json", target_path / "manifest.json"
     if not results.is_file() or not manifest.is_file():
-        return False
-    nodes = json.loads(manifest.read_text())["nodes"]
-    return any(
-        FORECAST_TAG in nodes.get(result["unique_id"], {}).get("tags", [])
+        return []
+    manifest = json.loads(manifest.read_text())
+    nodes = manifest["nodes"]
+    rebuilt = {
+        result["unique_id"]
         for result in json.loads(results.read_text())["results"]
-    )
+        if FORECAST_TAG in nodes.get(result["unique_id"], {}).get("tags", [])
+    }
+    sources = {
+        node["name"]: unique_id
+        for unique_id, node in manifest["sources"].items()
+        if node["source_name"] == FORECAST_FOLDER
+    }
+    return [
+        family
+        for family, table in FORECAST_SOURCES.items()
+        if table in sources and rebuilt & _descendants(manifest["child_map"], sources[table])
+    ]
 
 
 def refresh_forecasts(target: str, duckdb_path: Path | None, target_path: Path,
-                      dbt_args: list[str]) -> int:  # fmt: skip
-    """Backtest and forecast, then build the models reading the forecasts;
-    their results are merged into ``run_results.json`` of ``target_path``."""
-    from orchestration.forecasts.backtest import run as run_forecasts
+                      dbt_args: list[str], families: list[str]) -> int:  # fmt: skip
+    """Backtest and forecast each family, then build the models reading its
+    forecasts; their results are merged into ``run_results.json`` of
+    ``target_path``."""
+    from orchestration.forecasts import charging
+    from orchestration.forecasts.backtest import run as run_consumption
 
+    runners = {"consumption": run_consumption, "charging": charging.run}
     warehouse = connect(target, duckdb_path)
     try:
-        run_forecasts(warehouse)
+        for family in families:
+            runners[family](warehouse)
     finally:
         warehouse.close()
     second = target_path / FORECAST_FOLDER
     second.mkdir(parents=True, exist_ok=True)
     if (target_path / "partial_parse.msgpack").is_file():  # no second full parse
         shutil.copy(target_path / "partial_parse.msgpack", second / "partial_parse.msgpack")
+    selection = [f"source:{FORECAST_FOLDER}.{FORECAST_SOURCES[family]}+" for family in families]
     status = _run([_dbt(), "build", "--target", target, "--target-path", str(second),
-                   "--select", f"tag:{FORECAST_TAG}", *dbt_args])  # fmt: skip
+                   "--select", *selection, *dbt_args])  # fmt: skip
     if (second / "run_results.json").is_file() and (target_path / "run_results.json").is_file():
         first = json.loads((target_path / "run_results.json").read_text())
         again = json.loads((second / "run_results.json").read_text())["results"]
@@ -248,8 +282,10 @@ def main(argv: list[str] | None = None) -> int:
         status = _run(
             [*base, "--select", *selectors, "--state", str(state), *scope, *args.dbt_args]
         )
-    if status == 0 and not args.mark_built and forecasts_to_refresh(args.target_path):
-        status = refresh_forecasts(args.target, args.duckdb_path, args.target_path, args.dbt_args)
+    families = [] if status != 0 or args.mark_built else forecasts_to_refresh(args.target_path)
+    if families:
+        status = refresh_forecasts(args.target, args.duckdb_path, args.target_path, args.dbt_args,
+                                   families)  # fmt: skip
     if status == 0:
         state.mkdir(parents=True, exist_ok=True)
         shutil.copy(args.target_path / "manifest.json", state / "manifest.json")

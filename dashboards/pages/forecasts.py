@@ -1,4 +1,5 @@
-"""Next-day consumption forecast against what happened, with its error band and backtest."""
+"""Next-day consumption and charging demand forecasts against what happened, with their
+error bands and backtests."""
 
 import sys
 from pathlib import Path
@@ -79,4 +80,95 @@ st.caption(
     "errors over the same days. Source: marts.fct_consumption_forecast_daily and "
     "marts.fct_forecast_backtest_summary."
 )
+
+st.header("Next-day charging demand")
+charging = (
+    ui.load("charging_demand_backtest_summary")
+    if "fct_charging_demand_forecast_daily" in ui.load("existing_marts")
+    else None
+)
+if charging is None or charging.empty:
+    st.info(
+        "marts.fct_charging_demand_forecast_daily is empty or not built: the forecast step "
+        "has not run (`python -m orchestration.forecasts`, then "
+        "`dbt build --select tag:forecast_output`)."
+    )
+else:
+    LEVELS = {"national": "National", "region": "Region", "operational_unit": "Operational unit"}
+    TARGETS = {"sessions": "Sessions", "energy": "Energy (kWh)"}
+    col1, col2, col3 = st.columns(3)
+    levels = [level for level in LEVELS if level in set(charging["area_level"])]
+    level = col1.selectbox("Level", levels, format_func=LEVELS.get, key="charging_level")
+    codes = sorted(charging.loc[charging["area_level"] == level, "area_code"].unique())
+    code = col2.selectbox("Area", codes, key="charging_area")
+    demand = col3.selectbox("Target", list(TARGETS), format_func=TARGETS.get,
+                            key="charging_target")  # fmt: skip
+    charging_scores = charging[
+        (charging["area_level"] == level)
+        & (charging["area_code"] == code)
+        & (charging["forecast_target"] == demand)
+        & (charging["horizon_days"] == 1)
+    ]
+    charging_forecast = ui.load("charging_demand_forecast", level, code, demand)
+    if charging_scores.empty or charging_forecast.empty:
+        st.info("No charging demand forecast for this area and target.")
+    else:
+        unit = charging_scores.iloc[0]["value_unit"]
+        best = charging_scores[charging_scores["is_published"].astype(bool)].iloc[0]
+        baseline = charging_scores[charging_scores["model_name"] == "same_weekday_persistence"]
+        tomorrow = charging_forecast[charging_forecast["forecast_kind"] == "next_day"]
+        col1, col2, col3 = st.columns(3)
+        if len(tomorrow):
+            row = tomorrow.iloc[0]
+            col1.metric(
+                f"Charging forecast for {str(row['target_date'])[:10]}",
+                f"{row['forecast_value']:,.0f} {unit}",
+            )
+        col2.metric(f"Backtest WAPE, {best['model_name']}", f"{best['wape_pct']:.2f} %")
+        if len(baseline):
+            col3.metric("Same-weekday persistence WAPE", f"{baseline.iloc[0]['wape_pct']:.2f} %")
+        days = charging_forecast["target_date"].astype(str).str[:10]
+        chart = go.Figure()
+        chart.add_scatter(
+            x=list(days) + list(days[::-1]),
+            y=list(charging_forecast["forecast_upper_value"])
+            + list(charging_forecast["forecast_lower_value"][::-1]),
+            fill="toself",
+            line={"width": 0},
+            fillcolor="rgba(99, 110, 250, 0.2)",
+            name=f"error band (± {charging_forecast['band_value'].iloc[0]:,.0f} {unit})",
+            hoverinfo="skip",
+        )
+        chart.add_scatter(x=days, y=charging_forecast["forecast_value"], mode="lines+markers",
+                          name="forecast (D+1)")  # fmt: skip
+        chart.add_scatter(x=days, y=charging_forecast["actual_value"], mode="lines+markers",
+                          name="actual")  # fmt: skip
+        chart.update_layout(height=380, yaxis_title=f"{TARGETS[demand]} per day", xaxis_title="Day")
+        st.plotly_chart(chart, width="stretch", key="charging_forecast")
+        charging_table = charging_scores[
+            ["model_name", "day_count", "wape_pct", "mae_value", "mean_error_value",
+             "skill_vs_persistence", "model_rank", "is_published"]
+        ].copy()  # fmt: skip
+        charging_table["skill_vs_persistence"] = 100 * charging_table["skill_vs_persistence"]
+        st.dataframe(
+            charging_table.rename(
+                columns={
+                    "wape_pct": "WAPE %",
+                    "mae_value": f"MAE ({unit})",
+                    "mean_error_value": f"mean error ({unit})",
+                    "skill_vs_persistence": "skill vs persistence %",
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    st.caption(
+        "Rolling origin over the days the session feeds covered whole (a missed or cut day is "
+        "never read as low demand), after 21 such days; each model refitted on the days up to "
+        "the one it forecasts. WAPE = sum of absolute errors / sum of actual values: a daily "
+        "percentage error explodes on small counts. The sample holds a few weeks of sessions "
+        "around Christmas: see docs/forecasts.md for the limits. The band is the 90th "
+        "percentile of the published model's absolute errors. Source: "
+        "marts.fct_charging_demand_forecast_daily and marts.fct_charging_demand_backtest_summary."
+    )
 ui.footer()

@@ -16,8 +16,9 @@
 - ``dbt_models`` (``after_daily``): every other model, snapshot and test,
   unpartitioned: the marts and what the daily models do not read.
 - ``dbt_forecast_models`` (``forecast_output``): the models reading the
-  forecasts that the Python asset ``consumption_forecasts`` writes after
-  ``dbt_models`` (orchestration/assets/forecasts.py).
+  forecasts that the Python assets ``consumption_forecasts`` and
+  ``charging_demand_forecasts`` write after ``dbt_models``
+  (orchestration/assets/forecasts.py).
 
 Nothing after the daily set feeds it, so a run never has to split one of
 them into steps. A test of a daily model that also reads a model built

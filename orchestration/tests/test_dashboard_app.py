@@ -148,7 +148,22 @@ def test_forecast_page_key_figures(built_target):
     assert metrics[f"Backtest MAPE, {model}"] == f"{mape:.2f} %"
     tomorrow = next(label for label in metrics if label.startswith("Forecast for"))
     assert _number(metrics[tomorrow]) > 0
-    assert len(app.get("plotly_chart")) == 1
+    charging = (
+        query_layer.run_query(
+            "select wape_pct, model_name from marts.fct_charging_demand_backtest_summary "
+            "where area_level = 'national' and forecast_target = 'sessions' and is_published"
+        )
+        if "fct_charging_demand_backtest_summary" in query_layer.existing_marts()
+        else None
+    )
+    if charging is None or charging.empty:
+        assert len(app.get("plotly_chart")) == 1
+        return
+    # the charging section: the national sessions by default
+    assert len(app.get("plotly_chart")) == 2
+    wape, model = float(charging.iloc[0]["wape_pct"]), charging.iloc[0]["model_name"]
+    assert metrics[f"Backtest WAPE, {model}"] == f"{wape:.2f} %"
+    assert _number(next(v for k, v in metrics.items() if k.startswith("Charging forecast"))) > 0
 
 
 def test_usage_and_quality_pages_when_built(built_target):
