@@ -14,7 +14,6 @@
 Freshness states are shown and alerted on; they never stop a run.
 """
 
-import json
 from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 import dagster as dg
 
 from orchestration import settings
+from orchestration.dbt_sources import ingested_sources
 
 # The daily schedule starts at 05:00 (schedules.DAILY_CRON); its models are
 # late when they have not landed by 08:00.
@@ -53,13 +53,11 @@ def source_policy(freshness: Mapping[str, Any] | None) -> dg.FreshnessPolicy | N
 def source_freshness_policies(manifest_path: Path) -> dict[tuple[str, ...], dg.FreshnessPolicy]:
     """Policy of every dbt source that names its ingestion asset
     (``meta.dagster.asset_key``) and declares a freshness."""
-    sources = json.loads(Path(manifest_path).read_text()).get("sources", {}).values()
     policies = {}
-    for source in sources:
-        key = source.get("meta", {}).get("dagster", {}).get("asset_key")
+    for key, source in ingested_sources(manifest_path).items():
         policy = source_policy(source.get("freshness"))
-        if key and policy is not None:
-            policies[tuple(key)] = policy
+        if policy is not None:
+            policies[key] = policy
     return policies
 
 

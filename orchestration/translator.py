@@ -17,7 +17,6 @@
   warn: an operator's breach is a non-blocking WARN check (and an alert).
 """
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 
+from orchestration.dbt_sources import ingested_sources
 from orchestration.freshness import daily_model_policy
 
 # Models built by the daily partitioned step (dbt_project.yml sets the tag).
@@ -46,12 +46,7 @@ def domain(dbt_resource_props: Mapping[str, Any]) -> str:
 def source_domains(manifest_path: Path) -> dict[tuple[str, ...], str]:
     """Domain of every dbt source, by the asset key it declares
     (``meta.dagster.asset_key``, the key of its ingestion asset)."""
-    sources = json.loads(Path(manifest_path).read_text()).get("sources", {}).values()
-    return {
-        tuple(source["meta"]["dagster"]["asset_key"]): domain(source)
-        for source in sources
-        if source.get("meta", {}).get("dagster", {}).get("asset_key")
-    }
+    return {key: domain(source) for key, source in ingested_sources(manifest_path).items()}
 
 
 class WattlasDbtTranslator(DagsterDbtTranslator):

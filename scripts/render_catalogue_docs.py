@@ -79,11 +79,12 @@ project's decisions are in [domain_rules.md](domain_rules.md).
   of a level add up to the national value at every period.
 - **Where**: the store `marts.fct_indicators` (every family, long shape), the
   family marts beside it, and `marts.fct_quality_results` for the rules.
-- **Temporal (d)**: d1-d8 are not in the store. Views beside it
-  (`marts.fct_indicators_temporal_*`) compute them on every read from the
-  stored series, per period granularity (`d`, `w`, `m`, `q`, `y`): d1 as one
-  growth rate between the first and the last period of an interval that its
-  columns name (`interval_start`, `interval_end`, `periods_counted`), d2-d8 as
+- **Temporal (d)**: d1-d8 are not in the store. The models beside it
+  (`marts.fct_indicators_temporal_*`: views computed on every read, d3 a
+  table rebuilt on every run, d8 incremental) derive them from the stored
+  series and the charge point days, per period granularity (`d`, `w`, `m`,
+  `q`, `y`): d1 as one growth rate between the first and the last period of
+  an interval that its columns name (`interval_start`, `interval_end`, `periods_counted`), d2-d8 as
   one value per period with the period's bounds (`period_start`,
   `period_end`). A stock (i1, i4) is read on the last day of a period, so an
   unfinished period has no value yet. Where a denominator is 0 or a history

@@ -15,14 +15,18 @@
       int_usage_rebuild_windows, as a date literal read when the model
       compiles.
     - usage_window_end_date()  exclusive end (var max_date) or none.
-    - usage_day_filter(date_column, lookback_days=0)  boolean SQL keeping
-      the rows of the days to build, read back lookback_days earlier (state
-      carried across days, sessions running over midnight). When nothing
-      was ever staged, an incremental run keeps no row.
+    - usage_day_filter(date_column, lookback_days=0, lookahead_days=0)
+      boolean SQL keeping the rows of the days to build, read back
+      lookback_days earlier (state carried across days, sessions running
+      over midnight) and, when the window has an end (a partition),
+      lookahead_days after it (a flag that depends on the days after).
+      When nothing was ever staged, an incremental run keeps no row.
 
-    - usage_period_filter(date_column, trunc_unit)  boolean SQL keeping the
-      rows of the whole periods (week, month, quarter, year) that contain a
-      day to build: what a rollup of those periods reads.
+    - usage_period_filter(date_column, trunc_unit, lookback_days=0,
+      lookahead_days=0)  boolean SQL keeping the rows of the whole periods
+      (week, month, quarter, year) that contain a day to build, or one of
+      the lookback_days before the first or lookahead_days after the last:
+      what a rollup of those periods reads.
     - usage_rollup_periods_filter(period_column, period_start_column)
       boolean SQL keeping the rolled-up rows (w, m, q, y) of those periods.
 
@@ -80,9 +84,10 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro usage_day_filter(date_column, lookback_days=0) -%}
+{% macro usage_day_filter(date_column, lookback_days=0, lookahead_days=0) -%}
     {%- set start = usage_window_start_date() -%}
     {%- set end = usage_window_end_date() -%}
+    {%- set ahead = ' + ' ~ lookahead_days if lookahead_days else '' -%}
     (
     {%- if start %}
         {{ date_column }} >= {{ start }} - {{ lookback_days }}
@@ -90,23 +95,25 @@
         1 = 1
     {%- endif %}
     {%- if end %}
-        and {{ date_column }} < {{ end }}
+        and {{ date_column }} < {{ end }}{{ ahead }}
     {%- endif %}
     )
 {%- endmacro %}
 
-{% macro usage_period_filter(date_column, trunc_unit) -%}
+{% macro usage_period_filter(date_column, trunc_unit, lookback_days=0, lookahead_days=0) -%}
     {%- set start = usage_window_start_date() -%}
     {%- set end = usage_window_end_date() -%}
+    {%- set back = ' - ' ~ lookback_days if lookback_days else '' -%}
+    {%- set ahead = ' + ' ~ lookahead_days if lookahead_days else '' -%}
     (
     {%- if start %}
-        {{ date_column }} >= cast(date_trunc('{{ trunc_unit }}', {{ start }}) as date)
+        {{ date_column }} >= cast(date_trunc('{{ trunc_unit }}', {{ start }}{{ back }}) as date)
         {%- else %}
         1 = 1
     {%- endif %}
     {%- if end %}
         and date_trunc('{{ trunc_unit }}', {{ date_column }})
-        <= date_trunc('{{ trunc_unit }}', {{ end }} - 1)
+        <= date_trunc('{{ trunc_unit }}', {{ end }} - 1{{ ahead }})
     {%- endif %}
     )
 {%- endmacro %}

@@ -91,7 +91,9 @@ sum_sessions as (
 ),
 
 {# each session on every local day it runs through; a session with no
-   positive duration stays whole on its start day #}
+   positive duration stays whole on its start day. The day offsets are one
+   range condition (greatest(days, 0)), not "<= days or = 0": an OR makes
+   the engines pair every session with every offset, a nested loop. #}
 split_running_sessions as (
 
     select
@@ -119,8 +121,10 @@ split_running_sessions as (
     inner join {{ usage_hour_indexes() }} as day_offsets
         on
             day_offsets.hour_index
-            <= {{ utc_to_local_date('running_sessions.end_at') }} - running_sessions.start_date
-            or day_offsets.hour_index = 0
+            <= greatest(coalesce(
+                {{ utc_to_local_date('running_sessions.end_at') }} - running_sessions.start_date,
+                0
+            ), 0)
     inner join dates
         on dates.date_day = running_sessions.start_date + day_offsets.hour_index
     where

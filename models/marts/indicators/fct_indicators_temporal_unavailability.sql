@@ -1,27 +1,42 @@
-{{ config(materialized='table') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['period', 'period_start'],
+        on_schema_change='fail',
+        tags=['daily_partitioned'],
+    )
+}}
 
 {#
     d8, share of charge points unavailable for more than 7 days, never in
-    the store; a table recomputed whole on every run (its many tests read it
-    instead of recomputing it), from the charge point days behind q1
-    (int_usage_point_days: the store keeps only sums, which cannot tell one
-    long outage from many short ones). A day is unavailable for a charge
-    point in the quality-of-service scope when it has out-of-service time
-    and no available (free or occupied) time; consecutive unavailable days
-    form a run, and a point counts as unavailable for more than 7 days
-    (var temporal_unavailable_min_days, strictly more) in a period when a
-    day of the period belongs to such a run, even if the run began earlier.
-    One row per level (those the catalogue allows for d8), target, period
-    granularity (d, w, m, q, y) and period: value = those points / the
-    points with at least one day in scope in the period, a share in [0, 1].
+    the store. A charge point counts in a period when a day of the period,
+    in the quality-of-service scope, belongs to a run of more than
+    temporal_unavailable_min_days consecutive unavailable days, even if the
+    run began earlier (int_unavailability_point_days_flagged). One row per
+    level (those the catalogue allows for d8), target, period granularity
+    (d, w, m, q, y) and period: value = those points / the points with at
+    least one day in scope in the period, a share in [0, 1]. Days and weeks
+    are counted from the flagged days, months, quarters and years from
+    their monthly summary. Incremental by period: a run recomputes the
+    periods that hold a day whose flag it rewrote.
 #}
+
+{%- set reach = var('temporal_unavailable_min_days') | int + 1 -%}
 
 with
 
 point_days as (
 
-    select * from {{ ref('int_usage_point_days') }}
-    where is_qos_scope and is_declared
+    select * from {{ ref('int_unavailability_point_days_flagged') }}
+    where {{ usage_period_filter('date_day', 'week', reach, reach) }}
+
+),
+
+point_months as (
+
+    select * from {{ ref('int_unavailability_point_months_summarised') }}
+    where {{ usage_period_filter('month_start', 'year', reach, reach) }}
 
 ),
 
@@ -32,85 +47,36 @@ allowed_levels as (
 
 ),
 
-flag_unavailable_days as (
-
-    select
-        point_days.*,
-        (
-            point_days.out_of_service_seconds > 0
-            and point_days.free_seconds + point_days.occupied_seconds = 0
-        ) as is_unavailable
-    from point_days
-
-),
-
-{# consecutive unavailable days share one run key: the day minus its rank #}
-number_unavailable_days as (
-
-    select
-        flag_unavailable_days.charge_point_id,
-        flag_unavailable_days.date_day,
-        flag_unavailable_days.date_day - cast(row_number() over (
-            partition by flag_unavailable_days.charge_point_id
-            order by flag_unavailable_days.date_day
-        ) as integer) as run_key
-    from flag_unavailable_days
-    where flag_unavailable_days.is_unavailable
-
-),
-
-measure_runs as (
-
-    select
-        number_unavailable_days.charge_point_id,
-        number_unavailable_days.run_key,
-        count(*) as run_days
-    from number_unavailable_days
-    group by
-        number_unavailable_days.charge_point_id,
-        number_unavailable_days.run_key
-
-),
-
-flag_long_runs as (
-
-    select
-        flag_unavailable_days.*,
-        measure_runs.charge_point_id is not null as is_in_long_run
-    from flag_unavailable_days
-    left join number_unavailable_days
-        on
-            flag_unavailable_days.charge_point_id = number_unavailable_days.charge_point_id
-            and flag_unavailable_days.date_day = number_unavailable_days.date_day
-    left join measure_runs
-        on
-            number_unavailable_days.charge_point_id = measure_runs.charge_point_id
-            and number_unavailable_days.run_key = measure_runs.run_key
-            and measure_runs.run_days > {{ var('temporal_unavailable_min_days') }}
-
-),
-
 count_points as (
 
     {% for period_code, trunc_unit, step in temporal_periods() %}
+        {%- set rows = 'point_days' if period_code in ('d', 'w') else 'point_months' -%}
+        {%- set day = rows ~ ('.date_day' if rows == 'point_days' else '.month_start') -%}
+        {%- set is_long = rows ~ ('.is_in_long_run' if rows == 'point_days'
+            else '.has_long_run_day') -%}
         select
             allowed_levels.level,
             allowed_levels.level_name,
-            {{ usage_level_target('allowed_levels.level', 'flag_long_runs') }} as target,
+            {{ usage_level_target('allowed_levels.level', rows) }} as target,
             '{{ period_code }}' as period,
-            {{ temporal_period_start('flag_long_runs.date_day', period_code) }}
-                as period_start,
-            count(distinct flag_long_runs.charge_point_id) as point_count,
+            {{ temporal_period_start(day, period_code) }} as period_start,
+            count(distinct {{ rows }}.charge_point_id) as point_count,
             count(distinct case
-                when flag_long_runs.is_in_long_run then flag_long_runs.charge_point_id
+                when {{ is_long }} then {{ rows }}.charge_point_id
             end) as unavailable_point_count
-        from flag_long_runs
+        from {{ rows }}
         cross join allowed_levels
+        where
+            {% if period_code == 'd' -%}
+                {{ usage_day_filter(day, reach, reach) }}
+            {%- else -%}
+                {{ usage_period_filter(day, trunc_unit, reach, reach) }}
+            {%- endif %}
         group by
             allowed_levels.level,
             allowed_levels.level_name,
-            {{ usage_level_target('allowed_levels.level', 'flag_long_runs') }},
-            {{ temporal_period_start('flag_long_runs.date_day', period_code) }}
+            {{ usage_level_target('allowed_levels.level', rows) }},
+            {{ temporal_period_start(day, period_code) }}
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 
