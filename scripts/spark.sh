@@ -65,9 +65,10 @@ descendants() {
     done
 }
 stop_cluster() {
-    local status=$? pid all=() i
+    local status=$? pid all=() children=() i
     for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-        all+=($(descendants "${PIDS[i]}") "${PIDS[i]}")
+        mapfile -t children < <(descendants "${PIDS[i]}")
+        all+=("${children[@]}" "${PIDS[i]}")
     done
     for pid in "${all[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     for _ in $(seq 1 30); do
@@ -103,6 +104,9 @@ for n in 1 2; do
         --host 127.0.0.1 --webui-port 0 --cores 1 --memory "$WORKER_MEMORY" \
         --work-dir "$ROOT/work-$n" "$MASTER_URL"
 done
+# Session time zone UTC (the project's timestamps are UTC; Spark's casts follow
+# the session zone) and "x" read as an identifier, as on PostgreSQL and DuckDB
+# (by default Spark reads it as a string).
 JAVA_UTC="-Duser.timezone=UTC -Dderby.system.home=$ROOT/derby"
 start thrift.log org.apache.spark.deploy.SparkSubmit \
     --class org.apache.spark.sql.hive.thriftserver.HiveThriftServer2 \
@@ -114,6 +118,7 @@ start thrift.log org.apache.spark.deploy.SparkSubmit \
     --conf "spark.driver.extraJavaOptions=$JAVA_UTC" \
     --conf spark.executor.extraJavaOptions=-Duser.timezone=UTC \
     --conf spark.sql.session.timeZone=UTC \
+    --conf spark.sql.ansi.doubleQuotedIdentifiers=true \
     --conf spark.sql.shuffle.partitions=4 \
     --conf "spark.sql.warehouse.dir=$ROOT/warehouse" \
     --conf "spark.hadoop.javax.jdo.option.ConnectionURL=jdbc:derby:;databaseName=$ROOT/metastore_db;create=true" \
