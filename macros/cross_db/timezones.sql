@@ -48,8 +48,23 @@
         at time zone 'UTC')
 {%- endmacro %}
 
+{# Spark: to_utc_timestamp() reads a wall-clock time of the autumn hour that
+   occurs twice as the first one (summer time); DuckDB and PostgreSQL read it
+   as the second one (standard time). `later` is the time read with the
+   zone's offset three hours after the first reading: when it shows the same
+   wall-clock time, the time was ambiguous and `later` is the answer. A time
+   skipped in spring gives the same instant as on DuckDB and PostgreSQL. #}
 {% macro spark__local_to_utc(timestamp_column, zone=none) -%}
-    to_utc_timestamp({{ timestamp_column }}, '{{ zone or var("local_timezone") }}')
+    {%- set zone_name = "'" ~ (zone or var("local_timezone")) ~ "'" -%}
+    {%- set first = 'to_utc_timestamp(' ~ timestamp_column ~ ', ' ~ zone_name ~ ')' -%}
+    {%- set probe = '(' ~ first ~ ' + interval 3 hours)' -%}
+    {%- set probe_local = 'from_utc_timestamp(' ~ probe ~ ', ' ~ zone_name ~ ')' -%}
+    {%- set offset_after = '(' ~ probe_local ~ ' - ' ~ probe ~ ')' -%}
+    {%- set later = '(' ~ timestamp_column ~ ' - ' ~ offset_after ~ ')' -%}
+    (case
+        when from_utc_timestamp({{ later }}, {{ zone_name }}) = {{ timestamp_column }} then {{ later }}
+        else {{ first }}
+    end)
 {%- endmacro %}
 
 {# A UTC timestamp -> wall-clock timestamp in the local zone. #}
