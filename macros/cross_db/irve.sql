@@ -1,8 +1,9 @@
 {#
     Parsing of IRVE / QualiCharge raw text (static, statuses, sessions).
-    Same results on DuckDB and PostgreSQL (dispatching macros fall back to
-    the default variant where `adapter` is undefined, i.e. under sqlfluff); NULL, never an error, on text of
-    an unexpected shape (the shape is checked before any cast).
+    Same results on DuckDB and PostgreSQL, with Spark variants for the Spark
+    port (dispatching macros fall back to the default variant where `adapter`
+    is undefined, i.e. under sqlfluff); NULL, never an error, on text of an
+    unexpected shape (the shape is checked before any cast).
 
     - irve_epoch_ms_to_utc(expr)              epoch milliseconds -> UTC timestamp
     - irve_parse_timestamp_utc(expr, naive_as_utc=false)
@@ -42,6 +43,11 @@
     epoch_ms(cast({{ expression }} as bigint))
 {%- endmacro %}
 
+{# Spark: timestamp_millis() is exact to the millisecond too. #}
+{% macro spark__irve_epoch_ms_to_utc(expression) -%}
+    timestamp_millis(cast({{ expression }} as bigint))
+{%- endmacro %}
+
 {% macro irve_is_naive_timestamp(expression) -%}
     {{ wattlas_regex_matches('trim(' ~ expression ~ ')',
         '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?$') }}
@@ -76,6 +82,11 @@
     ((epoch_us({{ end_timestamp }}) - epoch_us({{ start_timestamp }})) / 1000000.0)
 {%- endmacro %}
 
+{# Spark: no epoch of an interval; the microsecond difference as a double. #}
+{% macro spark__irve_seconds_between(start_timestamp, end_timestamp) -%}
+    (cast(unix_micros({{ end_timestamp }}) - unix_micros({{ start_timestamp }}) as double) / 1000000)
+{%- endmacro %}
+
 {# Python/JSON/CSV spellings of booleans (the QualiCharge extract writes
    'True'/'False', the etalab CSV 'true'/'false'); anything else is NULL. #}
 {% macro irve_parse_boolean(expression) -%}
@@ -100,13 +111,13 @@
     (case
         when {{ wattlas_regex_matches('trim(' ~ expression ~ ')', bracket) }}
             then cast(
-                regexp_replace(trim({{ expression }}), '{{ bracket }}', '{{ group }}')
-                as double precision
+                {{ wattlas_regex_replace('trim(' ~ expression ~ ')', bracket, group) }}
+                as {{ wattlas_type('double precision') }}
             )
         when {{ wattlas_regex_matches('upper(trim(' ~ expression ~ '))', point) }}
             then cast(
-                regexp_replace(upper(trim({{ expression }})), '{{ point }}', '{{ point_group }}')
-                as double precision
+                {{ wattlas_regex_replace('upper(trim(' ~ expression ~ '))', point, point_group) }}
+                as {{ wattlas_type('double precision') }}
             )
     end)
 {%- endmacro %}

@@ -6,7 +6,9 @@
     (wattlas_regex_matches) before the cast, inside a CASE, so the cast only
     runs on values that it can read. The same SQL runs on DuckDB and
     PostgreSQL and gives the same results (no try_cast, no ::, no
-    engine-only functions).
+    engine-only functions). Spark (the port in progress) gets its own regular
+    expression operator and type names through wattlas_regex_matches and
+    wattlas_type.
 
     - wattlas_parse_number(expr, data_type, decimal_comma)   '1 234,5' / '1234.5' / '-3' -> number
     - wattlas_parse_integer(expr, data_type, decimal_comma)  '280' / '280.0' -> integer
@@ -92,8 +94,9 @@
 {% macro wattlas_type_number(expression, data_type, decimal_comma, result) -%}
     {%- set cleaned = wattlas_clean_number_text(expression, decimal_comma) -%}
     {%- set limit = wattlas_type_limit(data_type) -%}
-    {%- set value = wattlas_rule_branch(result, 'cast(' ~ cleaned ~ ' as ' ~ data_type ~ ')') -%}
-    {%- set in_range = 'abs(cast(' ~ cleaned ~ ' as double precision)) < ' ~ limit -%}
+    {%- set cast_type, float_type = wattlas_type(data_type), wattlas_type('double precision') -%}
+    {%- set value = wattlas_rule_branch(result, 'cast(' ~ cleaned ~ ' as ' ~ cast_type ~ ')') -%}
+    {%- set in_range = 'abs(cast(' ~ cleaned ~ ' as ' ~ float_type ~ ')) < ' ~ limit -%}
     {%- set pattern = '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]{1,2})?$' -%}
     (case
         {{ wattlas_missing_branch(expression, result) }}
@@ -113,14 +116,15 @@
     {%- set cleaned = wattlas_clean_number_text(expression, decimal_comma) -%}
     {%- set whole = "split_part(" ~ cleaned ~ ", '.', 1)" -%}
     {%- set limit = wattlas_type_limit(data_type) or 2147483647.5 -%}
-    {%- set value = wattlas_rule_branch(result, 'cast(' ~ whole ~ ' as ' ~ data_type ~ ')') -%}
+    {%- set cast_type, float_type = wattlas_type(data_type), wattlas_type('double precision') -%}
+    {%- set value = wattlas_rule_branch(result, 'cast(' ~ whole ~ ' as ' ~ cast_type ~ ')') -%}
     {%- set number_pattern = '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$' -%}
     (case
         {{ wattlas_missing_branch(expression, result) }}
         when {{ wattlas_regex_matches(cleaned, '^[+-]?[0-9]+([.]0*)?$') }}
             and length({{ cleaned }}) <= 40
             then (case
-                when abs(cast({{ whole }} as double precision)) < {{ limit }} then {{ value }}
+                when abs(cast({{ whole }} as {{ float_type }})) < {{ limit }} then {{ value }}
                 else {{ wattlas_rule_branch(result, 'null', "'number out of range'") }}
             end)
         {{ wattlas_comma_branch(cleaned, decimal_comma, result) }}
